@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"computedash/site"
+)
+
+// siteHandler serves the static site in dir (index.html, wasm_exec.js, web/)
+// with the security headers, Cache-Control: no-cache, application/wasm, and
+// precompressed web/app.wasm.br / .gz when the client accepts them.
+func siteHandler(dir string) http.Handler {
+	return site.Handler(dir)
+}
+
+// serveMain implements `app serve [-addr :8000] [-dir .]`. It runs until
+// SIGINT/SIGTERM.
+func serveMain(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", ":8000", "listen address")
+	dir := fs.String("dir", ".", "site directory (holds index.html, wasm_exec.js and web/)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintf(stderr, "serve: unexpected arguments %q\n", fs.Args())
+		return 2
+	}
+	for _, f := range []string{"index.html", "wasm_exec.js", filepath.Join("web", "boot.js"), filepath.Join("web", "app.wasm")} {
+		if _, err := os.Stat(filepath.Join(*dir, f)); err != nil {
+			fmt.Fprintf(stderr, "serve: %s is not a built site: %v (run ./build.sh first)\n", *dir, err)
+			return 1
+		}
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "serve: %v\n", err)
+		return 1
+	}
+	srv := &http.Server{
+		Handler:           siteHandler(*dir),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", *dir, siteURL(ln.Addr()))
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		fmt.Fprintf(stderr, "serve: %v\n", err)
+		return 1
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		fmt.Fprintf(stderr, "serve: shutdown: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// siteURL turns a listener address into a URL to print.
+func siteURL(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return "http://" + a.String() + "/"
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}

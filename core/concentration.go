@@ -1,0 +1,57 @@
+package core
+
+import "github.com/shopspring/decimal"
+
+// HHI bands of the 2023 US Merger Guidelines.
+const (
+	HHIModerate = 1000 // 1,000–1,800: moderately concentrated
+	HHIHigh     = 1800 // above 1,800: highly concentrated
+	HHI2023     = 10000
+)
+
+// Band names a Herfindahl–Hirschman index by the 2023 US Merger Guidelines.
+func Band(hhi float64) string {
+	switch {
+	case hhi > HHIHigh:
+		return "highly concentrated"
+	case hhi >= HHIModerate:
+		return "moderately concentrated"
+	}
+	return "not concentrated"
+}
+
+// Concentration returns, for each year of the horizon, the HHI of the
+// suppliers' shares of that year's obligations, Σ (100 × share)², computed
+// exactly on cents and rounded to 2 decimals; ok is false in a year without
+// obligations. The AWS extension counts as AWS.
+func Concentration(l *Ledger) (hhi [HorizonYears]decimal.Decimal, ok [HorizonYears]bool) {
+	for y := range HorizonYears {
+		bySupplier := map[string]int64{}
+		var order []string
+		var total int64
+		for i := range l.Deals {
+			d := &l.Deals[i]
+			var sum int64
+			for m := MonthOf(FirstYear+y, 1); m <= MonthOf(FirstYear+y, 12); m++ {
+				sum += int64(d.Obligations[m])
+			}
+			if _, seen := bySupplier[d.Supplier]; !seen {
+				order = append(order, d.Supplier)
+			}
+			bySupplier[d.Supplier] += sum
+			total += sum
+		}
+		if total == 0 {
+			continue
+		}
+		num := decimal.Zero
+		for _, s := range order {
+			c := decimal.NewFromInt(bySupplier[s])
+			num = num.Add(c.Mul(c))
+		}
+		t := decimal.NewFromInt(total)
+		hhi[y] = num.Mul(decimal.NewFromInt(10000)).DivRound(t.Mul(t), 2)
+		ok[y] = true
+	}
+	return hhi, ok
+}

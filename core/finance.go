@@ -1,0 +1,187 @@
+package core
+
+import (
+	"math"
+
+	"github.com/shopspring/decimal"
+)
+
+// Finance is OpenAI's side of a scenario: revenue, net, cash and coverage.
+type Finance struct {
+	Revenue, Net [HorizonMonths]decimal.Decimal
+	// Cash holds the cash at the end of each month from 2025-12 (the
+	// opening balance); earlier months have no cash figure (HasCash false).
+	Cash        [HorizonMonths]decimal.Decimal
+	CashOut     Month // first month from 2026-01 with cash below zero; NoMonth if none
+	FundingNeed decimal.Decimal
+	BreakEven   int // first year from 2026 whose net covers its obligations; 0 if none
+
+	YearObligations, YearRevenue, YearNet, YearCashEnd [HorizonYears]decimal.Decimal
+	// Coverage is the year's net ÷ obligations to 4 decimals; HasCoverage
+	// is false in a year without obligations.
+	Coverage    [HorizonYears]decimal.Decimal
+	HasCoverage [HorizonYears]bool
+}
+
+// NoMonth marks a month that does not occur, such as no cash-out.
+const NoMonth Month = -1 << 30
+
+// HasCash reports whether month m has a cash figure (2025-12 onwards).
+func HasCash(m Month) bool { return m >= firstCashMonth-1 }
+
+// revenueInputs are the inputs of the revenue curve and of cash.
+type revenueInputs struct {
+	rev2025  Cents
+	runRate  float64 // $ a year at end-2025
+	growth   float64 // percent in 2026
+	fade     float64 // percent a year
+	netShare decimal.Decimal
+	net      factor // netShare for cents arithmetic
+	cash     Cents  // at end-2025
+}
+
+func newRevenueInputs(p *Params) revenueInputs {
+	share := decimal.NewFromInt(1).Sub(decimal.NewFromFloat(p.Opex).Shift(-2))
+	return revenueInputs{
+		rev2025:  dollars(p.Rev2025),
+		runRate:  p.RunRate.Shift(9).InexactFloat64(),
+		growth:   p.Growth,
+		fade:     p.Fade,
+		netShare: share,
+		net:      newFactor(share),
+		cash:     dollars(p.Cash),
+	}
+}
+
+// monthlyRevenue returns the run rate ÷ 12 for every month from 2026-01, in
+// float64 dollars: the run rate compounds each month by (1 + g_y)^(1/12),
+// g_y = (growth/100) × (1 − fade/100)^(y − 2026).
+func (in *revenueInputs) monthlyRevenue(out *[HorizonMonths]float64) {
+	rate := in.runRate
+	for y := FirstYear + 1; y <= LastYear; y++ {
+		g := float64((in.growth / 100) * math.Pow(1-in.fade/100, float64(y-2026)))
+		step := math.Pow(1+g, 1.0/12)
+		for m := MonthOf(y, 1); m <= MonthOf(y, 12); m++ {
+			rate = rate * step
+			out[m] = rate / 12
+		}
+	}
+}
+
+// revenue2025 spreads 2025 revenue evenly over its twelve months.
+func (in *revenueInputs) revenue2025() []Cents {
+	return Allocate(in.rev2025, RampWeights(12, 0))
+}
+
+// buildFinance computes revenue, net and cash exactly, in decimal.
+func buildFinance(obl *[HorizonMonths]Cents, in revenueInputs) Finance {
+	var f Finance
+	var rates [HorizonMonths]float64
+	in.monthlyRevenue(&rates)
+	for m, c := range in.revenue2025() {
+		f.Revenue[m] = c.Decimal()
+	}
+	for m := firstCashMonth; m <= LastMonth; m++ {
+		f.Revenue[m] = decimal.NewFromFloat(rates[m]).Round(2)
+	}
+	f.CashOut = NoMonth
+	cash := in.cash.Decimal()
+	minCash := decimal.Zero
+	for m := range HorizonMonths {
+		f.Net[m] = f.Revenue[m].Mul(in.netShare).Round(2)
+		if Month(m) == firstCashMonth-1 {
+			f.Cash[m] = cash
+		}
+		if Month(m) >= firstCashMonth {
+			cash = cash.Add(f.Net[m]).Sub(obl[m].Decimal())
+			f.Cash[m] = cash
+			if cash.Sign() < 0 && f.CashOut == NoMonth {
+				f.CashOut = Month(m)
+			}
+			minCash = decimal.Min(minCash, cash)
+		}
+		y := Month(m).Year() - FirstYear
+		f.YearObligations[y] = f.YearObligations[y].Add(obl[m].Decimal())
+		f.YearRevenue[y] = f.YearRevenue[y].Add(f.Revenue[m])
+		f.YearNet[y] = f.YearNet[y].Add(f.Net[m])
+		if Month(m).Calendar() == 12 {
+			f.YearCashEnd[y] = f.Cash[m]
+		}
+	}
+	f.FundingNeed = minCash.Neg()
+	for y := range HorizonYears {
+		if f.YearObligations[y].Sign() != 0 {
+			f.Coverage[y] = f.YearNet[y].DivRound(f.YearObligations[y], 4)
+			f.HasCoverage[y] = true
+		}
+		if f.BreakEven == 0 && y >= 1 && f.YearNet[y].GreaterThanOrEqual(f.YearObligations[y]) {
+			f.BreakEven = FirstYear + y
+		}
+	}
+	return f
+}
+
+// cashStats are the figures of cash that risk analysis needs from a draw.
+type cashStats struct {
+	december    [HorizonYears]amount // cash at the end of each year; 2025 = opening
+	fundingNeed amount
+	cashOut     Month
+	breakEven   int
+}
+
+// fastCash computes cashStats in int64 cents, giving to the cent the same
+// figures as buildFinance. ok is false when an amount would not fit in
+// int64; the caller then falls back to buildFinance.
+func fastCash(obl *[HorizonMonths]Cents, in *revenueInputs, rates *[HorizonMonths]float64) (cashStats, bool) {
+	st := cashStats{cashOut: NoMonth}
+	in.monthlyRevenue(rates)
+	cash := in.cash
+	st.december[0] = amount{c: cash}
+	var minCash, yNet, yObl Cents
+	for m := firstCashMonth; m <= LastMonth; m++ {
+		rev, ok := roundFloatCents(rates[m])
+		if !ok {
+			return st, false
+		}
+		net, ok := in.net.mulRound(rev)
+		if !ok {
+			return st, false
+		}
+		if cash, ok = addCents(cash, net); !ok {
+			return st, false
+		}
+		if cash, ok = addCents(cash, -obl[m]); !ok {
+			return st, false
+		}
+		if cash < 0 && st.cashOut == NoMonth {
+			st.cashOut = m
+		}
+		minCash = min(minCash, cash)
+		if yNet, ok = addCents(yNet, net); !ok {
+			return st, false
+		}
+		yObl += obl[m]
+		if m.Calendar() == 12 {
+			st.december[m.Year()-FirstYear] = amount{c: cash}
+			if st.breakEven == 0 && yNet >= yObl {
+				st.breakEven = m.Year()
+			}
+			yNet, yObl = 0, 0
+		}
+	}
+	if minCash == minCents {
+		return st, false
+	}
+	st.fundingNeed = amount{c: -minCash}
+	return st, true
+}
+
+// stats returns the cashStats of a full Finance, for the fallback path.
+func (f *Finance) stats() cashStats {
+	st := cashStats{cashOut: f.CashOut, breakEven: f.BreakEven}
+	for y := range HorizonYears {
+		st.december[y] = amountOf(f.YearCashEnd[y])
+	}
+	st.fundingNeed = amountOf(f.FundingNeed)
+	return st
+}

@@ -1,0 +1,215 @@
+package core
+
+import (
+	"math/big"
+	"math/bits"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Cents is an exact amount of US dollars in whole cents. The ledger holds
+// Cents: a deal of at most $2,000B is 2×10¹⁴ cents, far inside int64.
+type Cents int64
+
+// Decimal returns c as a decimal number of dollars.
+func (c Cents) Decimal() decimal.Decimal { return decimal.New(int64(c), -2) }
+
+// Float64 returns c in dollars as the float64 nearest to its exact value,
+// the same value as c.Decimal().InexactFloat64().
+func (c Cents) Float64() float64 {
+	if c >= -1<<53 && c <= 1<<53 {
+		return float64(c) / 100 // both operands exact: correctly rounded
+	}
+	return c.Decimal().InexactFloat64()
+}
+
+// String returns c as dollars with two decimals, such as "490322580.64".
+func (c Cents) String() string {
+	var buf [24]byte
+	return string(c.append(buf[:0]))
+}
+
+func (c Cents) append(b []byte) []byte {
+	u := uint64(c)
+	if c < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	r := u % 100
+	return append(b, '.', byte('0'+r/10), byte('0'+r%10))
+}
+
+// centsOf converts a decimal amount of dollars to cents. The amount must
+// already be rounded to the cent; ok is false when it is not or when it
+// does not fit.
+func centsOf(d decimal.Decimal) (Cents, bool) {
+	s := d.Shift(2)
+	if !s.IsInteger() {
+		return 0, false
+	}
+	b := s.BigInt()
+	if !b.IsInt64() {
+		return 0, false
+	}
+	return Cents(b.Int64()), true
+}
+
+// moneyString formats a decimal amount of dollars with exactly two decimals.
+func moneyString(d decimal.Decimal) string { return d.StringFixed(2) }
+
+// roundFloatCents returns decimal.NewFromFloat(x).Round(2) in cents without
+// allocating: the shortest decimal text of x, rounded half away from zero at
+// the second decimal. ok is false when the result would not fit in int64
+// or x is not finite.
+func roundFloatCents(x float64) (Cents, bool) {
+	if !(x > -9e16 && x < 9e16) {
+		return 0, false
+	}
+	var buf [40]byte
+	s := strconv.AppendFloat(buf[:0], x, 'f', -1, 64)
+	neg := false
+	if s[0] == '-' {
+		neg, s = true, s[1:]
+	}
+	var whole uint64
+	i := 0
+	for ; i < len(s) && s[i] != '.'; i++ {
+		whole = whole*10 + uint64(s[i]-'0')
+	}
+	var frac [3]uint64
+	if i < len(s) {
+		for j := 0; j < 3 && i+1+j < len(s); j++ {
+			frac[j] = uint64(s[i+1+j] - '0')
+		}
+	}
+	c := whole*100 + frac[0]*10 + frac[1]
+	if frac[2] >= 5 {
+		c++
+	}
+	if neg {
+		return -Cents(c), true
+	}
+	return Cents(c), true
+}
+
+// factor is an exact decimal multiplier coef × 10^-exp with 0 ≤ exp ≤ 19,
+// for multiplying cents without decimal allocations.
+type factor struct {
+	coef uint64
+	pow  uint64 // 10^exp
+	ok   bool   // false when the decimal does not fit this form
+}
+
+func newFactor(d decimal.Decimal) factor {
+	if d.Sign() < 0 {
+		return factor{}
+	}
+	exp := -d.Exponent()
+	c := d.Coefficient()
+	for exp < 0 { // a positive exponent: scale the coefficient up
+		c.Mul(c, big.NewInt(10))
+		exp++
+	}
+	if exp > 19 || !c.IsUint64() {
+		return factor{}
+	}
+	p := uint64(1)
+	for range exp {
+		p *= 10
+	}
+	return factor{coef: c.Uint64(), pow: p, ok: true}
+}
+
+// mulRound returns c × f rounded half away from zero to the cent, the same
+// as c.Decimal().Mul(f).Round(2); ok is false on overflow.
+func (f factor) mulRound(c Cents) (Cents, bool) {
+	if !f.ok {
+		return 0, false
+	}
+	neg := c < 0
+	u := uint64(c)
+	if neg {
+		u = -u
+	}
+	hi, lo := bits.Mul64(u, f.coef)
+	if hi >= f.pow {
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, f.pow)
+	if r >= f.pow-r { // 2r ≥ pow without overflow
+		q++
+	}
+	if q > 1<<62 {
+		return 0, false
+	}
+	if neg {
+		return -Cents(q), true
+	}
+	return Cents(q), true
+}
+
+const minCents = -1 << 63
+
+// addCents returns a + b, with ok false on overflow.
+func addCents(a, b Cents) (Cents, bool) {
+	s := a + b
+	if (s > a) != (b > 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+// amount is an exact amount of dollars: whole cents while it fits in an
+// int64, a decimal beyond. Risk analysis keeps its figures as amounts, so
+// that the common case sorts and subtracts without allocating.
+type amount struct {
+	c   Cents
+	big *decimal.Decimal // nil while the amount fits in c
+}
+
+func amountOf(d decimal.Decimal) amount {
+	if c, ok := centsOf(d); ok {
+		return amount{c: c}
+	}
+	return amount{big: &d}
+}
+
+// Decimal returns a as a decimal number of dollars.
+func (a amount) Decimal() decimal.Decimal {
+	if a.big != nil {
+		return *a.big
+	}
+	return a.c.Decimal()
+}
+
+func (a amount) String() string {
+	if a.big != nil {
+		return moneyString(*a.big)
+	}
+	return a.c.String()
+}
+
+func (a amount) cmp(b amount) int {
+	if a.big == nil && b.big == nil {
+		switch {
+		case a.c < b.c:
+			return -1
+		case a.c > b.c:
+			return 1
+		}
+		return 0
+	}
+	return a.Decimal().Cmp(b.Decimal())
+}
+
+// absDiff returns |a − b|.
+func absDiff(a, b amount) amount {
+	if a.big == nil && b.big == nil {
+		if d, ok := addCents(a.c, -b.c); ok && d > minCents {
+			return amount{c: max(d, -d)}
+		}
+	}
+	return amountOf(a.Decimal().Sub(b.Decimal()).Abs())
+}

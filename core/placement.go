@@ -1,0 +1,159 @@
+package core
+
+// Site is a data-center site that hosts the racks of one pool.
+type Site struct {
+	ID, Name, Pool string
+	MW             float64 // facility capacity when fully online
+	First, Full    Month   // first month online, month fully online
+}
+
+// StargatePool is the pool of the Stargate sites, scaled by funding and
+// shifted by the Stargate delay.
+const StargatePool = "stargate"
+
+// stargateSites are the seven Stargate sites of MODEL.md §5 (FACTS §5).
+var stargateSites = [...]Site{
+	{"abilene", "Abilene, TX", StargatePool, 1200, MonthOf(2025, 6), MonthOf(2026, 6)},
+	{"shackelford", "Shackelford County, TX", StargatePool, 1400, MonthOf(2026, 9), MonthOf(2028, 6)},
+	{"donaana", "Doña Ana County, NM", StargatePool, 1000, MonthOf(2026, 12), MonthOf(2028, 6)},
+	{"lordstown", "Lordstown, OH", StargatePool, 300, MonthOf(2026, 6), MonthOf(2027, 6)},
+	{"milam", "Milam County, TX", StargatePool, 1200, MonthOf(2026, 9), MonthOf(2028, 3)},
+	{"saline", "Saline Township, MI", StargatePool, 1000, MonthOf(2027, 6), MonthOf(2028, 12)},
+	{"portwashington", "Port Washington, WI", StargatePool, 900, MonthOf(2027, 6), MonthOf(2028, 12)},
+}
+
+// Sites returns the ten sites of a scenario in MODEL.md §5 order: the seven
+// Stargate sites shifted by the delay, then the aws, azure and coreweave
+// pools with their capacities. It also returns the Stargate funding scale,
+// min(1, funded MW ÷ Stargate MW).
+func Sites(stargateCapex, perGW float64, delay int, poolMW [3]float64) ([]Site, float64) {
+	sites := make([]Site, 0, len(stargateSites)+3)
+	var total float64
+	for _, s := range stargateSites {
+		s.First += Month(delay)
+		s.Full += Month(delay)
+		sites = append(sites, s)
+		total += s.MW
+	}
+	sites = append(sites,
+		Site{"aws", "AWS regions", "aws", poolMW[0], MonthOf(2025, 11), MonthOf(2026, 12)},
+		Site{"azure", "Azure regions", "azure", poolMW[1], MonthOf(2026, 1), MonthOf(2027, 12)},
+		Site{"coreweave", "CoreWeave fleet", "coreweave", poolMW[2], MonthOf(2025, 4), MonthOf(2026, 6)},
+	)
+	scale := 1.0
+	if funded := stargateCapex / perGW * 1000; funded < total {
+		scale = funded / total
+	}
+	return sites, scale
+}
+
+// Available returns the facility MW a site offers in month m: nothing
+// before it opens, its scaled capacity once fully online, a straight line
+// in between.
+func (s *Site) Available(m Month, scale float64) float64 {
+	capacity := s.MW
+	if s.Pool == StargatePool {
+		capacity = s.MW * scale
+	}
+	switch {
+	case m < s.First:
+		return 0
+	case m >= s.Full:
+		return capacity
+	}
+	return capacity * float64(m-s.First+1) / float64(s.Full-s.First+1)
+}
+
+// Placement is where the racks of every deal go, month by month.
+type Placement struct {
+	Sites         []Site
+	Scale         float64
+	Available     [][HorizonMonths]float64 // per site, facility MW
+	Used          [][HorizonMonths]float64 // per site, facility MW
+	UnplacedRacks [][HorizonMonths]int64   // per deal, in ledger order
+	UnplacedGPUs  [HorizonMonths]int64
+	StrandedMW    [HorizonMonths]float64
+	PeakUnplaced  int64 // the largest monthly total of unplaced GPUs
+	order         [][]int // per deal, its pool's sites by First, then id
+	rem           []float64
+}
+
+// place puts each month's racks onto the sites of their deal's pool, into
+// pl, reusing its storage: deals in ledger order, GB200 racks before GB300,
+// sites by first month online, then id.
+func place(pl *Placement, l *Ledger, f *Fleet, pw power, sites []Site, scale float64) {
+	pl.Sites, pl.Scale = sites, scale
+	pl.Available = resize(pl.Available, len(sites))
+	pl.Used = resize(pl.Used, len(sites))
+	pl.UnplacedRacks = resize(pl.UnplacedRacks, len(l.Deals))
+	if cap(pl.rem) < len(sites) {
+		pl.rem = make([]float64, len(sites))
+	}
+	rem := pl.rem[:len(sites)]
+	pl.order = pl.order[:0]
+	for i := range l.Deals {
+		var idx []int
+		for j := range sites {
+			if sites[j].Pool != l.Deals[i].Pool {
+				continue
+			}
+			k := len(idx)
+			idx = append(idx, j)
+			for ; k > 0 && siteBefore(&sites[j], &sites[idx[k-1]]); k-- {
+				idx[k] = idx[k-1]
+			}
+			idx[k] = j
+		}
+		pl.order = append(pl.order, idx)
+	}
+	rackMW := [2]float64{pw.kw200 * pw.pue / 1000, pw.kw300 * pw.pue / 1000}
+	pl.PeakUnplaced = 0
+	for m := range HorizonMonths {
+		for j := range sites {
+			a := sites[j].Available(Month(m), scale)
+			pl.Available[j][m], pl.Used[j][m], rem[j] = a, 0, a
+		}
+		var unplaced int64
+		for i := range l.Deals {
+			df := &f.Deals[i]
+			racks := [2]int64{df.Racks200[m], df.Racks300[m]}
+			var left int64
+			for kind, n := range racks {
+				for _, j := range pl.order[i] {
+					if n == 0 {
+						break
+					}
+					fit := int64(rem[j]/rackMW[kind] + 1e-9)
+					k := max(0, min(n, fit))
+					rem[j] = rem[j] - float64(float64(k)*rackMW[kind])
+					pl.Used[j][m] = pl.Used[j][m] + float64(float64(k)*rackMW[kind])
+					n -= k
+				}
+				left += n
+			}
+			pl.UnplacedRacks[i][m] = left
+			unplaced += left * GPUsPerRack
+		}
+		pl.UnplacedGPUs[m] = unplaced
+		pl.PeakUnplaced = max(pl.PeakUnplaced, unplaced)
+		var stranded float64
+		for j := range sites {
+			stranded += pl.Available[j][m] - pl.Used[j][m]
+		}
+		pl.StrandedMW[m] = stranded
+	}
+}
+
+func siteBefore(a, b *Site) bool {
+	if a.First != b.First {
+		return a.First < b.First
+	}
+	return a.ID < b.ID
+}
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}

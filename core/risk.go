@@ -1,0 +1,258 @@
+package core
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// Tri draws from the triangular distribution with mode c and bounds
+// c(1 − spread/100) and c(1 + spread/100), by inverting its CDF at u in [0, 1).
+func Tri(u, c, spread float64) float64 {
+	s := spread / 100
+	a := float64(c * (1 - s))
+	b := float64(c * (1 + s))
+	if a == b {
+		return c
+	}
+	f := (c - a) / (b - a)
+	if u < f {
+		return a + math.Sqrt(u*(b-a)*(c-a))
+	}
+	return b - math.Sqrt((1-u)*(b-a)*(b-c))
+}
+
+// Percentile returns the nearest-rank percentile q (1–99) of the ascending
+// sorted values: the value at index ceil(q × n / 100) − 1.
+func Percentile[T any](sorted []T, q int) T {
+	n := len(sorted)
+	i := (q*n+99)/100 - 1
+	return sorted[max(0, min(i, n-1))]
+}
+
+// MonteCarlo summarizes the draws of MODEL.md §9.
+type MonteCarlo struct {
+	N    int
+	Seed int64
+	// Cash at the end of each year 2026..2039 (index 0 = 2026).
+	CashP10, CashP50, CashP90 [HorizonYears - 1]decimal.Decimal
+	PCashOutBefore2030        float64
+	PBreakEvenBy2030          float64
+	UnplacedPeakP50           int64
+	UnplacedPeakP90           int64
+}
+
+// TornadoRow is the funding need at a low and a high value of one input.
+type TornadoRow struct {
+	ID                 string
+	Low, High          any // decimal.Decimal ($B), float64 or int, as the input's kind
+	NeedLow, NeedHigh  decimal.Decimal
+	Swing              decimal.Decimal // |NeedHigh − NeedLow|
+	swing              amount
+}
+
+// Risk is the risk analysis of a scenario.
+type Risk struct {
+	MonteCarlo MonteCarlo
+	Tornado    []TornadoRow // by swing, largest first
+	// GoalSeek is the lowest 2026 revenue growth (percent, two decimals) at
+	// which cash never runs out; Reachable is false when 300 % is not enough.
+	GoalSeek  float64
+	Reachable bool
+}
+
+// engine re-runs the parts of the model a risk draw changes, reusing its
+// storage: the ledger is fixed, and so is everything not drawn.
+type engine struct {
+	p         *Params
+	ledger    *Ledger
+	rev       revenueInputs
+	fleet     Fleet
+	placement Placement
+	rates     [HorizonMonths]float64
+}
+
+func newEngine(p *Params, l *Ledger) *engine {
+	return &engine{p: p, ledger: l, rev: newRevenueInputs(p)}
+}
+
+// cash returns the cash figures at 2026 growth g (percent).
+func (e *engine) cash(g float64) cashStats {
+	in := e.rev
+	in.growth = g
+	return cashFigures(&e.ledger.Total, in, &e.rates)
+}
+
+// cashFigures computes cashStats in cents, or in decimal when an amount
+// outgrows int64.
+func cashFigures(obl *[HorizonMonths]Cents, in revenueInputs, rates *[HorizonMonths]float64) cashStats {
+	if st, ok := fastCash(obl, &in, rates); ok {
+		return st
+	}
+	f := buildFinance(obl, in)
+	return f.stats()
+}
+
+// unplacedPeak returns the peak of unplaced GPUs at the given prices,
+// Stargate cost per GW and delay.
+func (e *engine) unplacedPeak(p200, p300, perGW float64, delay int) int64 {
+	pw := powerOf(e.p)
+	pw.p200, pw.p300 = p200, p300
+	buildFleet(&e.fleet, e.ledger, pw)
+	sites, scale := sitesOf(e.p, perGW, delay)
+	place(&e.placement, e.ledger, &e.fleet, pw, sites, scale)
+	return e.placement.PeakUnplaced
+}
+
+// Analyze runs the Monte Carlo, the tornado and the goal seek of
+// MODEL.md §9 for the scenario of r.
+func Analyze(r *Result) Risk {
+	e := newEngine(&r.Params, &r.Ledger)
+	reach, g := goalSeek(e)
+	return Risk{MonteCarlo: monteCarlo(e), Tornado: tornado(&r.Params, e), GoalSeek: g, Reachable: reach}
+}
+
+func monteCarlo(e *engine) MonteCarlo {
+	p := e.p
+	n := p.MCN
+	mc := MonteCarlo{N: n, Seed: p.MCSeed}
+	if n <= 0 {
+		return mc
+	}
+	r := rand.New(rand.NewPCG(uint64(p.MCSeed), 0))
+	december := make([][]amount, HorizonYears-1)
+	for y := range december {
+		december[y] = make([]amount, n)
+	}
+	peaks := make([]int64, n)
+	var cashOut, breakEven int
+	for i := range n {
+		growth := Tri(r.Float64(), p.Growth, p.MCSpread)
+		p200 := Tri(r.Float64(), p.P200, p.MCSpread)
+		p300 := Tri(r.Float64(), p.P300, p.MCSpread)
+		perGW := Tri(r.Float64(), p.StargatePerGW, p.MCSpread)
+		delay := p.StargateDelay + r.IntN(p.MCDelay+1)
+		st := e.cash(growth)
+		peaks[i] = e.unplacedPeak(p200, p300, perGW, delay)
+		for y := range december {
+			december[y][i] = st.december[y+1]
+		}
+		if st.cashOut != NoMonth && st.cashOut < MonthOf(2030, 1) {
+			cashOut++
+		}
+		if st.breakEven != 0 && st.breakEven <= 2030 {
+			breakEven++
+		}
+	}
+	for y, v := range december {
+		slices.SortFunc(v, amount.cmp)
+		mc.CashP10[y] = Percentile(v, 10).Decimal()
+		mc.CashP50[y] = Percentile(v, 50).Decimal()
+		mc.CashP90[y] = Percentile(v, 90).Decimal()
+	}
+	slices.Sort(peaks)
+	mc.UnplacedPeakP50 = Percentile(peaks, 50)
+	mc.UnplacedPeakP90 = Percentile(peaks, 90)
+	mc.PCashOutBefore2030 = float64(cashOut) / float64(n)
+	mc.PBreakEvenBy2030 = float64(breakEven) / float64(n)
+	return mc
+}
+
+// goalSeek bisects the 2026 growth between 0 and 300 % for the lowest at
+// which cash never goes below zero.
+func goalSeek(e *engine) (bool, float64) {
+	holds := func(g float64) bool { return e.cash(g).fundingNeed.cmp(amount{}) == 0 }
+	if holds(0) {
+		return true, 0
+	}
+	lo, hi := 0.0, 300.0
+	if !holds(hi) {
+		return false, 0
+	}
+	for hi-lo > 0.01 {
+		mid := (lo + hi) / 2
+		if holds(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return true, math.Ceil(hi*100) / 100
+}
+
+var (
+	tornadoLow  = decimal.RequireFromString("0.8")
+	tornadoHigh = decimal.RequireFromString("1.2")
+)
+
+// tornado moves every input but the Monte Carlo settings, the flags and the
+// start months to −20 % and +20 % of its base value, one at a time, and
+// records the funding need at each.
+func tornado(base *Params, e *engine) []TornadoRow {
+	var rows []TornadoRow
+	for i := range specs {
+		s := &specs[i]
+		if s.Group == GroupRisk || s.Kind == Flag || s.Kind == MonthKind {
+			continue
+		}
+		row := TornadoRow{ID: s.ID}
+		var needs [2]amount
+		for side := range 2 {
+			p := *base
+			switch f := s.ref(&p).(type) {
+			case *decimal.Decimal:
+				v := s.clamp(f.Mul([2]decimal.Decimal{tornadoLow, tornadoHigh}[side]))
+				*f = v
+				setSide(&row, side, v)
+			case *float64:
+				v := *f * [2]float64{0.8, 1.2}[side]
+				v = math.Max(s.Min.InexactFloat64(), math.Min(v, s.Max.InexactFloat64()))
+				*f = v
+				setSide(&row, side, v)
+			case *int:
+				v := int(math.Round(float64(*f) * [2]float64{0.8, 1.2}[side]))
+				if s.ID == "stargate.delay" {
+					v = *f + 12*side
+				}
+				v = max(int(s.Min.IntPart()), min(v, int(s.Max.IntPart())))
+				*f = v
+				setSide(&row, side, v)
+			}
+			needs[side] = needFor(&p, s, e)
+		}
+		row.NeedLow, row.NeedHigh = needs[0].Decimal(), needs[1].Decimal()
+		row.swing = absDiff(needs[1], needs[0])
+		row.Swing = row.swing.Decimal()
+		rows = append(rows, row)
+	}
+	sort.SliceStable(rows, func(a, b int) bool {
+		if c := rows[a].swing.cmp(rows[b].swing); c != 0 {
+			return c > 0
+		}
+		return rows[a].ID < rows[b].ID
+	})
+	return rows
+}
+
+func setSide(row *TornadoRow, side int, v any) {
+	if side == 0 {
+		row.Low = v
+	} else {
+		row.High = v
+	}
+}
+
+// needFor returns the funding need of p, rebuilding the ledger only when
+// the moved input s is one of a deal's.
+func needFor(p *Params, s *Spec, base *engine) amount {
+	l := base.ledger
+	switch s.Group {
+	case GroupAWS, GroupOracle, GroupMicrosoft, GroupCoreWeave:
+		nl := BuildLedger(p)
+		l = &nl
+	}
+	return cashFigures(&l.Total, newRevenueInputs(p), &base.rates).fundingNeed
+}

@@ -1,0 +1,260 @@
+// Boot loader for the go-app WebAssembly dashboard.
+//
+// Loaded by index.html as a classic, synchronous script right after
+// wasm_exec.js (no inline script, so the CSP can forbid inline scripts).
+// It replaces go-app's generated app.js: no service worker, no request to
+// another origin, and every URL is relative to this file, so the site works at
+// "/" and under any sub-path ("/intranet/dash/").
+//
+// State for tests and debugging is on <html>:
+//   data-boot          loading | starting | ready | failed | nowasm
+//   data-boot-progress bytes (real byte progress) | indeterminate
+"use strict";
+
+(() => {
+  const root = document.documentElement;
+  root.classList.add("js"); // CSS shows the loader only when JS runs
+  root.dataset.boot = "loading";
+
+  // ---------------------------------------------------------------------------
+  // Where the site lives. This script is <base>/web/boot.js.
+  // ---------------------------------------------------------------------------
+  const script = document.currentScript;
+  const webURL = script && script.src
+    ? new URL(".", script.src)
+    : new URL("web/", location.href);
+  const baseURL = new URL("..", webURL);
+  // "" at the site root, "/intranet/dash" under a sub-path (no trailing slash:
+  // go-app does strings.TrimPrefix(location.pathname, GOAPP_ROOT_PREFIX) and
+  // expects the remainder to start with "/").
+  const rootPrefix = baseURL.pathname.replace(/\/+$/, "");
+
+  // ---------------------------------------------------------------------------
+  // The window.goapp* API that go-app v10's wasm side reads or calls.
+  // (pkg/app: app.go, browser.go, context.go, notification.go, engine.go)
+  // ---------------------------------------------------------------------------
+  const env = {
+    GOAPP_ROOT_PREFIX: rootPrefix,
+    GOAPP_STATIC_RESOURCES_URL: rootPrefix + "/web",
+    GOAPP_INTERNAL_URLS: "[]",
+    GOAPP_VERSION: "",
+  };
+
+  // app.Getenv(k): called by the wasm for GOAPP_STATIC_RESOURCES_URL (resource
+  // resolution), GOAPP_ROOT_PREFIX (routing) and GOAPP_INTERNAL_URLS.
+  window.goappGetenv = (k) => (Object.prototype.hasOwnProperty.call(env, k) ? env[k] : undefined);
+
+  // Placeholders that the wasm replaces with Go funcs (browser.go). Events
+  // that happen before the wasm is up are remembered in the *BeforeWasmLoaded
+  // flags, as go-app's app.js does.
+  window.goappNav = () => {};
+  window.goappUpdatedBeforeWasmLoaded = false;
+  window.goappOnUpdate = () => { window.goappUpdatedBeforeWasmLoaded = true; };
+  window.goappAppInstallChangedBeforeWasmLoaded = false;
+  window.goappOnAppInstallChange = () => { window.goappAppInstallChangedBeforeWasmLoaded = true; };
+
+  // No service worker: nothing to update, nothing to install.
+  window.goappTryUpdate = () => {};
+  window.goappIsAppInstalled = () => false;
+  window.goappIsAppInstallable = () => false;
+  window.goappShowInstallPrompt = () => Promise.resolve();
+  window.goappIsAppleBrowser = () => {
+    const ua = navigator.userAgent;
+    const iPadOS = /\bMacintosh\b/.test(ua) && navigator.maxTouchPoints > 1;
+    const iOS = /iP(hone|ad|od)/.test(ua) || iPadOS;
+    const macSafari = /\bMacintosh\b/.test(ua) && /\bSafari\b/.test(ua) &&
+      !/\bChrome\b|\bEdg\b|\bOPR\b|\bBrave\b/.test(ua);
+    return iOS || macSafari;
+  };
+
+  // Notifications without a service worker: local notifications only; push
+  // subscription is unsupported (go-app reads "" as "not supported").
+  window.goappSubscribePushNotifications = () => Promise.resolve("");
+  window.goappNewNotification = (json) => {
+    try {
+      const n = JSON.parse(json);
+      const title = n.title || "";
+      const path = n.path || "/";
+      delete n.title;
+      if (!("Notification" in window)) return;
+      const notification = new Notification(title, n);
+      notification.onclick = () => { window.goappNav(path); notification.close(); };
+    } catch (err) {
+      console.warn("notification failed:", err);
+    }
+  };
+
+  // app.KeepBodyClean(): remove body children added after the call; returns
+  // the release func (called from Go with Invoke).
+  window.goappKeepBodyClean = () => {
+    const body = document.body;
+    const count = body.children.length;
+    const observer = new MutationObserver(() => {
+      while (body.children.length > count) body.removeChild(body.lastChild);
+    });
+    observer.observe(body, { childList: true });
+    return () => observer.disconnect();
+  };
+
+  // ---------------------------------------------------------------------------
+  // Loader UI
+  // ---------------------------------------------------------------------------
+  const $ = (id) => document.getElementById(id);
+  let ready = false;
+  let failed = false;
+
+  const setLabel = (text) => {
+    const label = $("app-wasm-loader-label");
+    if (label) label.textContent = text;
+  };
+
+  const formatMB = (n) => (n / 1048576).toFixed(1) + " MB";
+
+  const showProgress = (loaded, total) => {
+    const bar = $("app-wasm-loader-progress");
+    if (total > 0 && loaded <= total) {
+      root.dataset.bootProgress = "bytes";
+      if (bar) { bar.max = total; bar.value = loaded; }
+      setLabel(`Loading… ${Math.floor((loaded * 100) / total)} % (${formatMB(loaded)} of ${formatMB(total)})`);
+    } else {
+      // Unknown or unusable total (e.g. compressed on the fly): indeterminate.
+      root.dataset.bootProgress = "indeterminate";
+      if (bar) bar.removeAttribute("value");
+      setLabel(`Loading… ${formatMB(loaded)}`);
+    }
+  };
+
+  const removeLoader = () => {
+    const loader = $("app-wasm-loader");
+    if (loader) loader.remove();
+  };
+
+  const showMessage = (text) => {
+    removeLoader();
+    const box = $("boot-error");
+    if (box) {
+      box.textContent = text;
+      box.hidden = false;
+    }
+  };
+
+  const fail = (what, err) => {
+    if (failed) return;
+    failed = true;
+    root.dataset.boot = "failed";
+    const detail = err ? ` (${err && err.message ? err.message : err})` : "";
+    console.error(`dashboard: ${what}${detail}`);
+    showMessage(`${what}${detail}. Reload the page to try again.`);
+  };
+
+  // ---------------------------------------------------------------------------
+  // Readiness: the app's root carries data-ready="1" once its figures are on
+  // screen. Then the loader goes away.
+  // ---------------------------------------------------------------------------
+  const watchReady = () => {
+    const check = () => {
+      if (ready || failed || !document.querySelector('[data-ready="1"]')) return false;
+      ready = true;
+      root.dataset.boot = "ready";
+      removeLoader();
+      return true;
+    };
+    if (check()) return;
+    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["data-ready"],
+    });
+  };
+
+  // ---------------------------------------------------------------------------
+  // Fetch app.wasm with byte progress.
+  //
+  // The fetch reader yields decoded bytes. When the response is compressed,
+  // Content-Length is the compressed size, so it is not used as the total;
+  // the server's X-Decoded-Content-Length is used when present, otherwise the
+  // bar is indeterminate.
+  // ---------------------------------------------------------------------------
+  const fetchWasm = async (url) => {
+    const resp = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
+    if (!resp.ok) throw new Error(`HTTP ${resp.status} ${resp.statusText} for ${url.pathname}`);
+
+    const encoding = (resp.headers.get("Content-Encoding") || "identity").trim().toLowerCase();
+    let total = parseInt(resp.headers.get("X-Decoded-Content-Length") || "", 10);
+    if (!(total > 0) && encoding === "identity") {
+      total = parseInt(resp.headers.get("Content-Length") || "", 10);
+    }
+    if (!(total > 0)) total = 0;
+
+    if (!resp.body || !resp.body.getReader) {
+      showProgress(0, 0);
+      return new Uint8Array(await resp.arrayBuffer());
+    }
+
+    const reader = resp.body.getReader();
+    const chunks = [];
+    let loaded = 0;
+    showProgress(0, total);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.byteLength;
+      showProgress(loaded, total);
+    }
+    const bytes = new Uint8Array(loaded);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
+  };
+
+  const start = async () => {
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      root.dataset.boot = "nowasm";
+      showMessage("This dashboard needs WebAssembly, which this browser does not offer " +
+        "(or it is turned off). Use a current version of Firefox, Chrome, Edge or Safari.");
+      return;
+    }
+    if (typeof Go !== "function") {
+      fail("The dashboard could not be loaded: wasm_exec.js is missing");
+      return;
+    }
+
+    watchReady();
+
+    let instance;
+    const go = new Go();
+    let exitCode = 0;
+    const goExit = go.exit;
+    go.exit = (code) => { exitCode = code; goExit.call(go, code); };
+    try {
+      const bytes = await fetchWasm(new URL("app.wasm", webURL));
+      root.dataset.boot = "starting";
+      setLabel("Starting…");
+      const result = await WebAssembly.instantiate(bytes, go.importObject);
+      instance = result.instance;
+    } catch (err) {
+      fail("The dashboard could not be loaded", err);
+      return;
+    }
+
+    // go.run resolves when the Go program exits. A go-app program never exits
+    // on its own, so an exit means a crash (a panic is printed to the console).
+    go.run(instance).then(
+      () => fail(ready ? "The dashboard stopped" : "The dashboard stopped while starting",
+        exitCode ? `exit code ${exitCode}` : ""),
+      (err) => fail("The dashboard stopped", err),
+    );
+  };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
+})();
