@@ -1,0 +1,336 @@
+// Package charts draws the dashboard's charts as SVG with go-chart, from a
+// scenario's result. Every visible string comes from the catalog.
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+
+	"computedash/core"
+	"computedash/i18n"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// ID names a chart of the dashboard.
+type ID string
+
+// The charts, in the order the page shows them.
+const (
+	Obligations ID = "obligations"
+	Cash        ID = "cash"
+	GPUs        ID = "gpus"
+	Power       ID = "power"
+	Unplaced    ID = "unplaced"
+	Sites       ID = "sites"
+	Coverage    ID = "coverage"
+	Gap         ID = "gap"
+	HHI         ID = "hhi"
+	Tornado     ID = "tornado"
+)
+
+// All lists every chart in page order.
+func All() []ID {
+	return []ID{Obligations, Cash, GPUs, Power, Unplaced, Sites, Coverage, Gap, HHI, Tornado}
+}
+
+// NeedsRisk reports whether chart id draws the risk analysis, so that it
+// is redrawn when the risk analysis arrives.
+func NeedsRisk(id ID) bool { return id == Cash || id == Tornado }
+
+// Size of every chart, in SVG user units.
+const (
+	Width  = 640
+	Height = 320
+)
+
+// Render draws chart id for r and, where the chart shows it, risk (nil
+// while the risk analysis is not ready).
+func Render(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog) (svg string, err error) {
+	defer func() {
+		if p := recover(); p != nil { // go-chart panics on some degenerate ranges
+			svg, err = "", fmt.Errorf("chart %s: %v", id, p)
+		}
+	}()
+	switch id {
+	case Obligations:
+		return render(obligations(r, c))
+	case GPUs:
+		return render(gpus(r, c))
+	case Power:
+		return render(power(r, c))
+	case Unplaced:
+		return render(unplaced(r, c))
+	case Sites:
+		return render(sites(r, c))
+	case Cash:
+		return render(cash(r, risk, c))
+	case Coverage:
+		return render(coverage(r, c))
+	case Gap:
+		return render(gap(r, c))
+	case HHI:
+		return render(hhi(r, c))
+	case Tornado:
+		return tornado(r, risk, c), nil
+	}
+	return "", fmt.Errorf("no chart %q", id)
+}
+
+// Title returns the title of chart id.
+func Title(id ID, c i18n.Catalog) string { return c.T("chart." + string(id)) }
+
+func render(g chart.Chart) (string, error) {
+	var b bytes.Buffer
+	if err := g.Render(newMeasuringSVG, &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Colours of the suppliers, generations and lines.
+var (
+	colorAWS       = drawing.ColorFromHex("ff9900")
+	colorOracle    = drawing.ColorFromHex("c74634")
+	colorMicrosoft = drawing.ColorFromHex("0078d4")
+	colorCoreWeave = drawing.ColorFromHex("7b4ff0")
+	colorStargate  = drawing.ColorFromHex("2e7d32")
+	colorGB200     = drawing.ColorFromHex("5c6bc0")
+	colorGB300     = drawing.ColorFromHex("26a69a")
+	colorInk       = drawing.ColorFromHex("263238")
+	colorMuted     = drawing.ColorFromHex("90a4ae")
+	colorRed       = drawing.ColorFromHex("c62828")
+	colorAmber     = drawing.ColorFromHex("ef8f00")
+	colorBand      = drawing.ColorFromHex("90caf9")
+)
+
+var siteColors = []drawing.Color{
+	drawing.ColorFromHex("1b5e20"), drawing.ColorFromHex("388e3c"), drawing.ColorFromHex("66bb6a"),
+	drawing.ColorFromHex("00695c"), drawing.ColorFromHex("26a69a"), drawing.ColorFromHex("9ccc65"),
+	drawing.ColorFromHex("827717"),
+}
+
+func supplierColor(s string) drawing.Color {
+	switch s {
+	case "AWS":
+		return colorAWS
+	case "Oracle":
+		return colorOracle
+	case "Microsoft":
+		return colorMicrosoft
+	}
+	return colorCoreWeave
+}
+
+// base returns a chart with the page's layout: a header with the title and
+// a legend of the named series, axis names, and year ticks on X.
+func base(c i18n.Catalog, id ID, yName string, yFormat func(float64) string, series ...chart.Series) chart.Chart {
+	if len(series) == 0 { // nothing to draw: keep the axes readable
+		series = []chart.Series{hline("", colorMuted, 0, 2025, 2040)}
+	}
+	items := legendItems(series)
+	rows := legendRows(items)
+	g := chart.Chart{
+		Width:      Width,
+		Height:     Height,
+		TitleStyle: chart.Style{Hidden: true}, // drawn by header: go-chart rotates it with the Y axis name
+		Background: chart.Style{Padding: chart.Box{Top: headerTop + len(rows)*legendRowH + 8, Left: 12, Right: 16, Bottom: 8}},
+		XAxis: chart.XAxis{
+			Name:      c.T("chart.x"),
+			NameStyle: chart.Style{FontSize: 9},
+			Style:     chart.Style{FontSize: 9},
+			Ticks:     yearTicks(2025, 2039, 2),
+			Range:     &chart.ContinuousRange{Min: 2025, Max: 2040},
+		},
+		YAxis: chart.YAxis{
+			Name:           yName,
+			NameStyle:      chart.Style{FontSize: 9},
+			Style:          chart.Style{FontSize: 9},
+			ValueFormatter: func(v any) string { return yFormat(v.(float64)) },
+			GridMajorStyle: chart.Style{StrokeColor: drawing.ColorFromHex("e0e0e0"), StrokeWidth: 1},
+		},
+		YAxisSecondary: chart.YAxis{Style: chart.Style{Hidden: true}},
+		Series:         series,
+	}
+	g.Elements = []chart.Renderable{header(Title(id, c), rows)}
+	return g
+}
+
+// Header layout, in SVG units.
+const (
+	headerTop   = 26
+	legendRowH  = 14
+	legendWidth = Width - 24
+)
+
+type legendItem struct {
+	name   string
+	color  drawing.Color
+	dashed bool
+}
+
+func legendItems(series []chart.Series) []legendItem {
+	var items []legendItem
+	for _, s := range series {
+		name := s.GetName()
+		if name == "" {
+			continue
+		}
+		st := s.GetStyle()
+		color := st.StrokeColor
+		if !st.FillColor.IsZero() {
+			color = st.FillColor
+		}
+		if color.IsZero() {
+			color = st.DotColor
+		}
+		items = append(items, legendItem{name, color, len(st.StrokeDashArray) > 0})
+	}
+	return items
+}
+
+// itemWidth estimates the width of a legend entry at font size 9.
+func itemWidth(it legendItem) float64 { return 18 + 5.2*float64(len([]rune(it.name))) + 14 }
+
+// legendRows wraps the legend entries into rows that fit the chart width.
+func legendRows(items []legendItem) [][]legendItem {
+	var rows [][]legendItem
+	x := legendWidth + 1.0
+	for _, it := range items {
+		if x+itemWidth(it) > legendWidth {
+			rows = append(rows, nil)
+			x = 0
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], it)
+		x += itemWidth(it)
+	}
+	return rows
+}
+
+// header draws the title and the legend above the plot.
+func header(title string, rows [][]legendItem) chart.Renderable {
+	return func(r chart.Renderer, _ chart.Box, defaults chart.Style) {
+		r.ClearTextRotation()
+		r.SetFont(defaults.Font)
+		r.SetFontColor(colorInk)
+		r.SetFontSize(12)
+		tb := r.MeasureText(title)
+		r.Text(title, (Width-tb.Width())/2, 17)
+		r.SetFontSize(9)
+		for i, row := range rows {
+			y := headerTop + i*legendRowH + 8
+			x := 12.0
+			for _, it := range row {
+				r.SetStrokeColor(it.color)
+				r.SetStrokeWidth(3)
+				if it.dashed {
+					r.SetStrokeDashArray([]float64{4, 2})
+				} else {
+					r.SetStrokeDashArray(nil)
+				}
+				r.MoveTo(int(x), y-3)
+				r.LineTo(int(x)+14, y-3)
+				r.Stroke()
+				r.SetFontColor(colorInk)
+				r.Text(it.name, int(x)+18, y)
+				x += itemWidth(it)
+			}
+		}
+	}
+}
+
+func yearTicks(from, to, step int) []chart.Tick {
+	var t []chart.Tick
+	for y := from; y <= to+1; y += step {
+		t = append(t, chart.Tick{Value: float64(y), Label: fmt.Sprint(y)})
+	}
+	return t
+}
+
+// monthX places month m on the X axis in fractional years.
+func monthX(m int) float64 { return 2025 + float64(m)/12 }
+
+// monthXs returns the X values of the whole horizon.
+func monthXs() []float64 {
+	xs := make([]float64, core.HorizonMonths)
+	for m := range xs {
+		xs[m] = monthX(m)
+	}
+	return xs
+}
+
+func line(name string, color drawing.Color, xs, ys []float64) chart.ContinuousSeries {
+	return chart.ContinuousSeries{Name: name, XValues: xs, YValues: ys,
+		Style: chart.Style{StrokeColor: color, StrokeWidth: 2}}
+}
+
+func dashed(s chart.ContinuousSeries) chart.ContinuousSeries {
+	s.Style.StrokeDashArray = []float64{5, 3}
+	return s
+}
+
+func area(name string, color drawing.Color, xs, ys []float64) chart.ContinuousSeries {
+	return chart.ContinuousSeries{Name: name, XValues: xs, YValues: ys,
+		Style: chart.Style{StrokeColor: color, StrokeWidth: 1, FillColor: color.WithAlpha(200)}}
+}
+
+// stacked returns areas of cumulative sums, topmost first, so that each
+// lower layer paints over the one above it.
+func stacked(names []string, colors []drawing.Color, xs []float64, layers [][]float64) []chart.Series {
+	cum := make([][]float64, len(layers))
+	for i := range layers {
+		cum[i] = make([]float64, len(xs))
+		for j := range xs {
+			cum[i][j] = layers[i][j]
+			if i > 0 {
+				cum[i][j] += cum[i-1][j]
+			}
+		}
+	}
+	var out []chart.Series
+	for i := len(layers) - 1; i >= 0; i-- {
+		out = append(out, area(names[i], colors[i], xs, cum[i]))
+	}
+	return out
+}
+
+// hline is a horizontal reference line from x0 to x1.
+func hline(name string, color drawing.Color, y, x0, x1 float64) chart.ContinuousSeries {
+	s := line(name, color, []float64{x0, x1}, []float64{y, y})
+	s.Style.StrokeWidth = 1
+	s.Style.StrokeDashArray = []float64{3, 3}
+	return s
+}
+
+// band fills the space between two series.
+type band struct {
+	name   string
+	style  chart.Style
+	xs     []float64
+	lo, hi []float64
+}
+
+func (b band) GetName() string                            { return b.name }
+func (b band) GetYAxis() chart.YAxisType                  { return chart.YAxisPrimary }
+func (b band) GetStyle() chart.Style                      { return b.style }
+func (b band) Validate() error                            { return nil }
+func (b band) Len() int                                   { return len(b.xs) }
+func (b band) GetBoundedValues(i int) (x, y1, y2 float64) { return b.xs[i], b.hi[i], b.lo[i] }
+func (b band) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, s chart.Style) {
+	chart.Draw.BoundedSeries(r, box, xr, yr, b.style, b)
+}
+
+// escape makes text safe inside SVG markup.
+func escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;").Replace(s)
+}
+
+func finite(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
+}

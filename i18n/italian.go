@@ -1,0 +1,5 @@
+package i18n
+
+// italian holds the Italian strings; a key missing here falls back to
+// English.
+var italian = map[string]string{}
