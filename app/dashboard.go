@@ -1,14 +1,312 @@
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"time"
 
-// dashboard is a temporary stub; the real dashboard replaces this file.
+	"computedash/charts"
+	"computedash/core"
+	"computedash/i18n"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Timing of the work that follows a change of the scenario.
+const (
+	riskDelay  = 250 * time.Millisecond // the hand has stopped: start the risk analysis
+	riskChunk  = 50                     // Monte Carlo draws between two paints
+	pumpPause  = time.Millisecond       // let input events in between two charts
+	statusTime = 4 * time.Second
+)
+
+// dashboard is the page: it owns the scenario, turns the actions of its
+// children into new inputs, and schedules the charts and the risk analysis
+// after the figures.
 type dashboard struct {
 	app.Compo
+
+	view    view
+	sc      scenario
+	typed   []core.Notice // notices about typed values
+	gen     int           // bumps with every new scenario
+	risk    *core.Risk    // of scenario riskGen
+	riskGen int
+	riskRun *core.MonteCarloRun
+	riskPct int
+
+	svgs    map[charts.ID]string
+	drawn   map[charts.ID]int // the gen each chart was drawn for (negated: without risk)
+	queue   []charts.ID
+	pumping bool
+	ledger  ledgerView
+	ledgerG int
+
+	pushed   bool // the current drag has its own history entry
+	status   string
+	statusID int
+	share    string // the link or embed code shown for copying
+	ready    bool
 }
 
 func newDashboard() *dashboard { return &dashboard{} }
 
+func (d *dashboard) catalog() i18n.Catalog { return i18n.For(d.view.lang) }
+
+// OnMount registers the actions of the children and follows the browser's
+// back and forward buttons.
+func (d *dashboard) OnMount(ctx app.Context) {
+	ctx.Handle(actionSet, d.onSet)
+	ctx.Handle(actionReset, d.onReset)
+	ctx.Handle(actionResetAll, d.onResetAll)
+	ctx.Handle(actionExport, d.onExport)
+	ctx.Handle(actionShare, d.onShare)
+	ctx.Handle(actionDismiss, d.onDismiss)
+	ctx.Handle(actionLedger, d.onLedger)
+	listenPopState(ctx, func(ctx app.Context) { d.load(ctx, currentQuery()) })
+}
+
+// OnNav reads the scenario of the URL.
+func (d *dashboard) OnNav(ctx app.Context) {
+	d.load(ctx, ctx.Page().URL().RawQuery)
+}
+
+// load shows the scenario of a page query, unless it is already shown.
+func (d *dashboard) load(ctx app.Context, query string) {
+	v := parseView(query)
+	if d.sc.result != nil && modelQuery(query) == d.sc.query && v == d.view {
+		return
+	}
+	d.view = v
+	d.sc = scenarioOf(query)
+	d.typed = nil
+	d.changed(ctx)
+	ctx.Page().SetTitle("%s", d.catalog().T("app.title"))
+}
+
+// changed schedules everything that follows a new scenario: charts one by
+// one between input events, and the risk analysis once the hand stops.
+func (d *dashboard) changed(ctx app.Context) {
+	d.gen++
+	d.ready = true
+	d.riskRun = nil
+	d.queue = d.queue[:0]
+	for _, id := range charts.All() {
+		if !charts.NeedsRisk(id) {
+			d.queue = append(d.queue, id)
+		}
+	}
+	d.pump(ctx)
+	gen := d.gen
+	ctx.After(riskDelay, func(ctx app.Context) {
+		if d.gen == gen {
+			d.startRisk(ctx)
+		}
+	})
+}
+
+// pump draws the next chart that is out of date, then yields to the
+// browser before the next one.
+func (d *dashboard) pump(ctx app.Context) {
+	if d.pumping {
+		return
+	}
+	if len(d.queue) == 0 {
+		if d.ledgerG != d.gen {
+			d.ledger, d.ledgerG = newLedgerView(d.sc.result, d.catalog()), d.gen
+		}
+		return
+	}
+	id := d.queue[0]
+	d.queue = d.queue[1:]
+	if d.svgs == nil {
+		d.svgs, d.drawn = map[charts.ID]string{}, map[charts.ID]int{}
+	}
+	var risk *core.Risk
+	if d.riskGen == d.gen {
+		risk = d.risk
+	}
+	if svg, err := charts.Render(id, d.sc.result, risk, d.catalog()); err == nil {
+		d.svgs[id], d.drawn[id] = svg, d.gen
+	} else {
+		app.Log(err)
+	}
+	d.pumping = true
+	ctx.After(pumpPause, func(ctx app.Context) {
+		d.pumping = false
+		d.pump(ctx)
+	})
+}
+
+// startRisk runs the goal seek and the tornado, then the Monte Carlo in
+// chunks, each in its own turn of the event loop.
+func (d *dashboard) startRisk(ctx app.Context) {
+	gen := d.gen
+	r := d.sc.result
+	growth, ok := core.GoalSeek(r)
+	rk := &core.Risk{Tornado: core.Tornado(r), GoalSeek: growth, Reachable: ok}
+	run := core.NewMonteCarloRun(r)
+	d.riskRun, d.riskPct = run, 0
+	var step func(ctx app.Context)
+	step = func(ctx app.Context) {
+		if d.gen != gen || d.riskRun != run {
+			return
+		}
+		if !run.Step(riskChunk) {
+			done, total := run.Progress()
+			d.riskPct = 100 * done / max(total, 1)
+			ctx.After(pumpPause, step)
+			return
+		}
+		rk.MonteCarlo = run.Result()
+		d.risk, d.riskGen, d.riskRun = rk, gen, nil
+		d.queue = append([]charts.ID{charts.Cash, charts.Tornado}, d.queue...)
+		d.pump(ctx)
+	}
+	step(ctx)
+}
+
+// riskCurrent reports whether the risk analysis shown is the scenario's.
+func (d *dashboard) riskCurrent() bool { return d.risk != nil && d.riskGen == d.gen }
+
+// apply makes p the scenario, rewriting the URL: while a slider moves the
+// history entry is replaced, a committed change gets an entry of its own.
+func (d *dashboard) apply(ctx app.Context, p core.Params, commit bool) {
+	d.sc = withParams(p)
+	d.changed(ctx)
+	if !d.pushed {
+		pushURL(pageQuery(d.sc, d.view))
+		d.pushed = true
+	} else {
+		replaceURL(ctx, pageQuery(d.sc, d.view))
+	}
+	if commit {
+		d.pushed = false
+	}
+}
+
+// say shows a short status message for a few seconds.
+func (d *dashboard) say(ctx app.Context, msg string) {
+	d.status = msg
+	d.statusID++
+	id := d.statusID
+	ctx.After(statusTime, func(ctx app.Context) {
+		if d.statusID == id {
+			d.status = ""
+		}
+	})
+}
+
+// Render lays the page out; everything it shows was computed before.
 func (d *dashboard) Render() app.UI {
-	return app.Main().ID("dash").Attr("data-ready", "1").Text("placeholder")
+	c := d.catalog()
+	if !d.ready {
+		return app.Div().ID("dash").Text(c.T("app.loading"))
+	}
+	r := d.sc.result
+	var messages []string
+	for _, n := range append(append([]core.Notice(nil), d.sc.notices...), d.typed...) {
+		messages = append(messages, noticeMessage(n, c))
+	}
+	riskState := "updating"
+	if d.riskCurrent() {
+		riskState = "ready"
+	}
+	return app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).
+		Attr("data-ready", "1").DataSet("gen", d.gen).DataSet("risk", riskState).Lang(string(c.Lang)).Body(
+		app.Header().Class("top").Body(
+			app.Div().Class("titles").Body(
+				app.H1().Text(c.T("app.title")),
+				app.P().Class("sub").Text(c.T("app.subtitle")),
+			),
+			d.renderActions(c),
+		),
+		app.If(d.status != "", func() app.UI { return app.Div().Class("status").Aria("live", "polite").Text(d.status) }),
+		app.If(d.share != "" && !d.view.embed, func() app.UI {
+			return app.Input().Class("share").ReadOnly(true).Value(d.share).Aria("label", c.T("action.copylink"))
+		}),
+		app.If(len(messages) > 0, func() app.UI {
+			return &noticeBar{Title: c.T("notice.title"), Messages: messages, Dismiss: c.T("action.dismiss")}
+		}),
+		&headline{Figures: headlineFigures(r, c)},
+		app.Div().Class("body").Body(
+			app.If(!d.view.embed, func() app.UI { return &panel{Values: inputValues(&d.sc.params), Lang: c.Lang} }),
+			app.Main().Class("content").Body(
+				d.renderRisk(c),
+				app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI {
+					id := charts.All()[i]
+					return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.svgs[id],
+						Stale: d.drawn[id] != d.gen || (charts.NeedsRisk(id) && !d.riskCurrent()), Download: c.T("action.svg")}
+				})),
+				app.Details().Class("section").OnToggle(func(ctx app.Context, e app.Event) {
+					ctx.NewAction(actionLedger)
+				}).Body(
+					app.Summary().Text(c.T("section.ledger")),
+					app.P().Class("note").Text(c.T("section.ledger.note")),
+					&ledgerTable{View: d.ledger, TotalLabel: c.T("ledger.value"), Beyond: c.T("ledger.beyond")},
+				),
+				&methodology{Title: c.T("section.method"), FactsTitle: c.T("section.facts")},
+			),
+		),
+	)
+}
+
+func embedClass(embed bool) string {
+	if embed {
+		return "embed"
+	}
+	return ""
+}
+
+func (d *dashboard) renderActions(c i18n.Catalog) app.UI {
+	if d.view.embed {
+		v := d.view
+		v.embed = false
+		return app.Nav().Class("actions").Body(
+			app.A().Href(pageURL(pageQuery(d.sc, v))).Target("_blank").Rel("noopener").Text(c.T("action.openfull")),
+		)
+	}
+	post := func(action string, v any) app.EventHandler {
+		return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(action, v) }
+	}
+	return app.Nav().Class("actions").Body(
+		app.Button().ID("copy-link").OnClick(post(actionShare, "link")).Text(c.T("action.copylink")),
+		app.Button().ID("copy-embed").OnClick(post(actionShare, "embed")).Text(c.T("action.copyembed")),
+		app.Button().ID("export-json").OnClick(post(actionExport, formatJSON)).Text(c.T("action.json")),
+		app.Button().ID("export-csv-monthly").OnClick(post(actionExport, formatCSVMonthly)).Text(c.T("action.csvmonthly")),
+		app.Button().ID("export-csv-yearly").OnClick(post(actionExport, formatCSVYearly)).Text(c.T("action.csvyearly")),
+		app.Button().ID("reset-all").Class("quiet").OnClick(post(actionResetAll, nil)).Text(c.T("action.resetall")),
+	)
+}
+
+// renderRisk writes the goal seek and the Monte Carlo in words.
+func (d *dashboard) renderRisk(c i18n.Catalog) app.UI {
+	l := c.Lang
+	if !d.riskCurrent() {
+		msg := c.T("risk.updating")
+		if d.riskRun != nil {
+			msg += " " + l.Percent(float64(d.riskPct), 0)
+		}
+		return app.Section().Class("risk", "updating").Aria("live", "polite").Body(app.P().Text(msg))
+	}
+	rk := d.risk
+	goal := c.T("risk.goal.none")
+	switch {
+	case rk.Reachable && rk.GoalSeek == 0:
+		goal = c.T("risk.goal.zero")
+	case rk.Reachable:
+		goal = c.T("risk.goal", l.Percent(rk.GoalSeek, 2))
+	}
+	mc := &rk.MonteCarlo
+	return app.Section().Class("risk").Aria("live", "polite").Body(
+		app.P().Class("goal").DataSet("goal", goalRaw(rk)).Text(goal),
+		app.P().Text(c.T("risk.summary", mc.N, l.Percent(mc.PCashOutBefore2030*100, 1), l.Percent(mc.PBreakEvenBy2030*100, 1))),
+		app.P().Text(c.T("risk.unplaced", l.Count(mc.UnplacedPeakP50), l.Count(mc.UnplacedPeakP90))),
+	)
+}
+
+// goalRaw is the goal seek as the JSON export writes it.
+func goalRaw(rk *core.Risk) string {
+	if !rk.Reachable {
+		return "null"
+	}
+	return floatText(rk.GoalSeek)
 }

@@ -70,11 +70,13 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		return 1
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Let requests in flight finish, briefly. Browsers keep speculative
+	// connections open that never send a request, and Shutdown waits for
+	// those, so close whatever is left after the grace period.
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
-		fmt.Fprintf(stderr, "serve: shutdown: %v\n", err)
-		return 1
+		srv.Close()
 	}
 	return 0
 }

@@ -24,9 +24,6 @@ type Notice struct {
 	Reason string  `json:"reason"`
 }
 
-// ViewKeys are URL parameters of the page's presentation, not inputs of the
-// model: ParseQuery passes over them without a notice.
-var ViewKeys = []string{"embed", "lang"}
 
 // ParseQuery reads a URL query (without the leading '?') into the inputs it
 // sets, every other input at its default. Unknown keys, malformed values,
@@ -49,7 +46,7 @@ func ParseQuery(query string) (Params, []Notice) {
 		if verr != nil {
 			val = rawVal
 		}
-		if isViewKey(key) {
+		if IsViewKey(key) {
 			continue
 		}
 		i := Index(key)
@@ -159,13 +156,9 @@ func (p *Params) Equal(q *Params) bool {
 	return true
 }
 
-func isViewKey(k string) bool {
-	for _, v := range ViewKeys {
-		if k == v {
-			return true
-		}
-	}
-	return false
-}
+// IsViewKey reports whether k is a URL parameter of the page's
+// presentation ("embed", "lang"), not an input of the model: ParseQuery
+// passes over such keys without a notice.
+func IsViewKey(k string) bool { return k == "embed" || k == "lang" }
 
 func ptr(s string) *string { return &s }

@@ -116,49 +116,97 @@ func Analyze(r *Result) Risk {
 }
 
 func monteCarlo(e *engine) MonteCarlo {
-	p := e.p
-	n := p.MCN
-	mc := MonteCarlo{N: n, Seed: p.MCSeed}
-	if n <= 0 {
-		return mc
+	run := newMonteCarloRun(e)
+	run.Step(run.n)
+	return run.Result()
+}
+
+// MonteCarloRun draws the Monte Carlo of a scenario in steps, so that a
+// page can stay responsive between them. The draws and their order are
+// those of MODEL.md §9, whatever the steps.
+type MonteCarloRun struct {
+	e                  *engine
+	r                  *rand.Rand
+	i, n               int
+	december           [][]amount // per year 2026..2039, per draw
+	peaks              []int64
+	cashOut, breakEven int
+}
+
+// NewMonteCarloRun prepares the Monte Carlo of the scenario of r.
+func NewMonteCarloRun(r *Result) *MonteCarloRun {
+	return newMonteCarloRun(newEngine(&r.Params, &r.Ledger))
+}
+
+func newMonteCarloRun(e *engine) *MonteCarloRun {
+	n := max(e.p.MCN, 0)
+	m := &MonteCarloRun{e: e, n: n, r: rand.New(rand.NewPCG(uint64(e.p.MCSeed), 0)),
+		december: make([][]amount, HorizonYears-1), peaks: make([]int64, n)}
+	for y := range m.december {
+		m.december[y] = make([]amount, n)
 	}
-	r := rand.New(rand.NewPCG(uint64(p.MCSeed), 0))
-	december := make([][]amount, HorizonYears-1)
-	for y := range december {
-		december[y] = make([]amount, n)
-	}
-	peaks := make([]int64, n)
-	var cashOut, breakEven int
-	for i := range n {
-		growth := Tri(r.Float64(), p.Growth, p.MCSpread)
-		p200 := Tri(r.Float64(), p.P200, p.MCSpread)
-		p300 := Tri(r.Float64(), p.P300, p.MCSpread)
-		perGW := Tri(r.Float64(), p.StargatePerGW, p.MCSpread)
-		delay := p.StargateDelay + r.IntN(p.MCDelay+1)
-		st := e.cash(growth)
-		peaks[i] = e.unplacedPeak(p200, p300, perGW, delay)
-		for y := range december {
-			december[y][i] = st.december[y+1]
+	return m
+}
+
+// Step runs up to k more draws and reports whether all are done.
+func (m *MonteCarloRun) Step(k int) bool {
+	p := m.e.p
+	for ; k > 0 && m.i < m.n; k-- {
+		growth := Tri(m.r.Float64(), p.Growth, p.MCSpread)
+		p200 := Tri(m.r.Float64(), p.P200, p.MCSpread)
+		p300 := Tri(m.r.Float64(), p.P300, p.MCSpread)
+		perGW := Tri(m.r.Float64(), p.StargatePerGW, p.MCSpread)
+		delay := p.StargateDelay + m.r.IntN(p.MCDelay+1)
+		st := m.e.cash(growth)
+		m.peaks[m.i] = m.e.unplacedPeak(p200, p300, perGW, delay)
+		for y := range m.december {
+			m.december[y][m.i] = st.december[y+1]
 		}
 		if st.cashOut != NoMonth && st.cashOut < MonthOf(2030, 1) {
-			cashOut++
+			m.cashOut++
 		}
 		if st.breakEven != 0 && st.breakEven <= 2030 {
-			breakEven++
+			m.breakEven++
 		}
+		m.i++
 	}
-	for y, v := range december {
+	return m.i == m.n
+}
+
+// Progress returns how many draws are done, out of how many.
+func (m *MonteCarloRun) Progress() (done, total int) { return m.i, m.n }
+
+// Result summarizes the draws; it must be called once all are done.
+func (m *MonteCarloRun) Result() MonteCarlo {
+	mc := MonteCarlo{N: m.n, Seed: m.e.p.MCSeed}
+	if m.n == 0 || m.i < m.n {
+		return mc
+	}
+	for y, v := range m.december {
 		slices.SortFunc(v, amount.cmp)
 		mc.CashP10[y] = Percentile(v, 10).Decimal()
 		mc.CashP50[y] = Percentile(v, 50).Decimal()
 		mc.CashP90[y] = Percentile(v, 90).Decimal()
 	}
-	slices.Sort(peaks)
-	mc.UnplacedPeakP50 = Percentile(peaks, 50)
-	mc.UnplacedPeakP90 = Percentile(peaks, 90)
-	mc.PCashOutBefore2030 = float64(cashOut) / float64(n)
-	mc.PBreakEvenBy2030 = float64(breakEven) / float64(n)
+	slices.Sort(m.peaks)
+	mc.UnplacedPeakP50 = Percentile(m.peaks, 50)
+	mc.UnplacedPeakP90 = Percentile(m.peaks, 90)
+	mc.PCashOutBefore2030 = float64(m.cashOut) / float64(m.n)
+	mc.PBreakEvenBy2030 = float64(m.breakEven) / float64(m.n)
 	return mc
+}
+
+// Tornado returns the sensitivity of the funding need of r to each input,
+// largest swing first (MODEL.md §9).
+func Tornado(r *Result) []TornadoRow {
+	return tornado(&r.Params, newEngine(&r.Params, &r.Ledger))
+}
+
+// GoalSeek returns the lowest 2026 revenue growth at which the cash of r
+// never runs out, and false when even 300 % is not enough.
+func GoalSeek(r *Result) (growth float64, reachable bool) {
+	reachable, growth = goalSeek(newEngine(&r.Params, &r.Ledger))
+	return growth, reachable
 }
 
 // goalSeek bisects the 2026 growth between 0 and 300 % for the lowest at

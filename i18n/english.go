@@ -48,7 +48,7 @@ var english = map[string]string{
 	"fig.peakgpus.note":      "in %s",
 	"fig.peakgw":             "Peak facility power",
 	"fig.peakgw.note":        "IT power × PUE, in %s",
-	"fig.unplaced":           "GPUs without a site, at peak",
+	"fig.unplaced":           "Unplaced GPUs, peak",
 	"fig.unplaced.note":      "in %s",
 	"fig.unplaced.none":      "every rack finds a site",
 	"fig.hhi":                "Supplier HHI 2027",
@@ -125,6 +125,12 @@ var english = map[string]string{
 	"ledger.total":  "Total",
 	"ledger.value":  "Deal value",
 	"ledger.beyond": "outside 2025–2039",
+
+	"deal.aws":       "AWS",
+	"deal.aws-ext":   "AWS expansion",
+	"deal.oracle":    "Oracle",
+	"deal.microsoft": "Microsoft",
+	"deal.coreweave": "CoreWeave",
 
 	"pool.aws":       "AWS",
 	"pool.azure":     "Azure",

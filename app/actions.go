@@ -1,0 +1,67 @@
+package main
+
+import (
+	"computedash/core"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Actions that the children of the dashboard post.
+const (
+	actionSet      = "set"       // inputChange
+	actionReset    = "reset"     // input id
+	actionResetAll = "reset-all" // nil
+	actionExport   = "export"    // export kind: a format or "svg:<chart id>"
+	actionShare    = "share"     // "link" or "embed"
+	actionDismiss  = "dismiss"   // nil: hide the notices
+	actionLedger   = "ledger"    // nil: the ledger section was opened
+)
+
+// inputChange is a value slid or typed into the control of an input.
+type inputChange struct {
+	ID     string
+	Text   string
+	Commit bool // the hand has stopped (change event), not a move (input event)
+}
+
+func (d *dashboard) onSet(ctx app.Context, a app.Action) {
+	ch, ok := a.Value.(inputChange)
+	if !ok {
+		return
+	}
+	p, notice := setInput(d.sc.params, ch.ID, ch.Text)
+	if notice != nil {
+		d.typed = append(d.typed, *notice)
+	}
+	if notice != nil && notice.Reason == reasonTyped {
+		return
+	}
+	d.apply(ctx, p, ch.Commit)
+}
+
+func (d *dashboard) onReset(ctx app.Context, a app.Action) {
+	id, _ := a.Value.(string)
+	i := core.Index(id)
+	if i < 0 {
+		return
+	}
+	p := d.sc.params
+	s := &core.Specs()[i]
+	s.Set(&p, s.Default)
+	d.apply(ctx, p, true)
+}
+
+func (d *dashboard) onResetAll(ctx app.Context, a app.Action) {
+	d.typed = nil
+	d.apply(ctx, core.Defaults(), true)
+}
+
+func (d *dashboard) onDismiss(ctx app.Context, a app.Action) {
+	d.sc.notices, d.typed = nil, nil
+}
+
+func (d *dashboard) onLedger(ctx app.Context, a app.Action) {
+	if d.ledgerG != d.gen {
+		d.ledger, d.ledgerG = newLedgerView(d.sc.result, d.catalog()), d.gen
+	}
+}

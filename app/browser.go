@@ -1,0 +1,85 @@
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// pageURL returns the page's URL with the given query, keeping its path
+// (and so any sub-path the site is served under).
+func pageURL(query string) string {
+	u := *app.Window().URL()
+	u.RawQuery, u.Fragment = query, ""
+	return u.String()
+}
+
+// currentQuery returns the query of the page's URL.
+func currentQuery() string { return app.Window().URL().RawQuery }
+
+// pushURL adds a history entry for the query, without reloading.
+func pushURL(query string) {
+	if query == currentQuery() {
+		return
+	}
+	app.Window().Get("history").Call("pushState", nil, "", pageURL(query))
+}
+
+// replaceURL rewrites the current history entry with the query.
+func replaceURL(ctx app.Context, query string) {
+	if query == currentQuery() {
+		return
+	}
+	u := *app.Window().URL()
+	u.RawQuery = query
+	ctx.Page().ReplaceURL(&u)
+}
+
+// listenPopState calls f when the user goes back or forward. go-app also
+// navigates on popstate, but not back to the URL it last navigated to.
+func listenPopState(ctx app.Context, f func(app.Context)) {
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(f)
+		return nil
+	})
+	app.Window().Call("addEventListener", "popstate", fn)
+}
+
+// download offers data as a file.
+func download(name, mime string, data []byte) {
+	w := app.Window()
+	arr := w.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(arr, data)
+	blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+	href := w.Get("URL").Call("createObjectURL", blob)
+	doc := w.Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", href)
+	a.Set("download", name)
+	a.Set("rel", "noopener")
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	var revoke app.Func
+	revoke = app.FuncOf(func(this app.Value, args []app.Value) any {
+		w.Get("URL").Call("revokeObjectURL", href)
+		revoke.Release()
+		return nil
+	})
+	w.Call("setTimeout", revoke, 10000)
+}
+
+// copyText puts text on the clipboard where the browser allows it (a secure
+// context); it reports whether it tried. The page also shows the text in a
+// field, selected, for copying by hand.
+func copyText(text string) bool {
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		return false
+	}
+	var done app.Func
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		done.Release()
+		return nil
+	})
+	clip.Call("writeText", text).Call("then", done, done)
+	return true
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"strconv"
+
+	"computedash/core"
+	"computedash/i18n"
+)
+
+// Tones of a headline figure.
+const (
+	toneOK   = "ok"
+	toneWarn = "warn"
+	toneBad  = "bad"
+)
+
+// figure is one headline figure, formatted for the page. Raw is the figure
+// as the JSON export writes it, for tests and for copying.
+type figure struct {
+	Key   string
+	Label string
+	Value string
+	Raw   string
+	Note  string
+	Tone  string
+}
+
+// headlineFigures returns the headline figures of r in page order.
+func headlineFigures(r *core.Result, c i18n.Catalog) []figure {
+	l := c.Lang
+	f := &r.Finance
+	var out []figure
+
+	cash := figure{Key: "cash_out_month", Label: c.T("fig.cashout"), Value: c.T("fig.cashout.never"), Note: c.T("fig.cashout.ok"), Tone: toneOK}
+	if f.CashOut != core.NoMonth {
+		cash.Value, cash.Raw, cash.Note, cash.Tone = f.CashOut.String(), f.CashOut.String(), c.T("fig.cashout.note"), toneWarn
+		if f.CashOut < core.MonthOf(2030, 1) {
+			cash.Note, cash.Tone = c.T("fig.cashout.warn"), toneBad
+		}
+	}
+	out = append(out, cash)
+
+	need := figure{Key: "funding_need", Label: c.T("fig.need"), Value: l.Money(f.FundingNeed), Raw: f.FundingNeed.StringFixed(2), Note: c.T("fig.need.note"), Tone: toneOK}
+	if f.FundingNeed.Sign() > 0 {
+		need.Tone = toneBad
+	}
+	out = append(out, need)
+
+	be := figure{Key: "break_even_year", Label: c.T("fig.breakeven"), Value: c.T("fig.breakeven.never"), Note: c.T("fig.breakeven.note"), Tone: toneBad}
+	if f.BreakEven != 0 {
+		be.Value, be.Raw, be.Tone = strconv.Itoa(f.BreakEven), strconv.Itoa(f.BreakEven), toneOK
+		if f.BreakEven > 2030 {
+			be.Tone = toneWarn
+		}
+	}
+	out = append(out, be)
+
+	fl := &r.Fleet
+	peakMonth := argmax(fl.GPUs[:])
+	out = append(out, figure{Key: "peak_gpus", Label: c.T("fig.peakgpus"), Value: l.Count(fl.PeakGPUs), Raw: strconv.FormatInt(fl.PeakGPUs, 10),
+		Note: c.T("fig.peakgpus.note", core.Month(peakMonth).String()), Tone: toneOK})
+	powerMonth := argmax(fl.FacilityMW[:])
+	out = append(out, figure{Key: "peak_facility_mw", Label: c.T("fig.peakgw"), Value: l.Power(fl.PeakFacilityMW), Raw: floatText(fl.PeakFacilityMW),
+		Note: c.T("fig.peakgw.note", core.Month(powerMonth).String()), Tone: toneOK})
+
+	pl := &r.Placement
+	um := argmax(pl.UnplacedGPUs[:])
+	un := figure{Key: "unplaced_gpus_peak", Label: c.T("fig.unplaced"), Value: l.Count(pl.PeakUnplaced), Raw: strconv.FormatInt(pl.PeakUnplaced, 10),
+		Note: c.T("fig.unplaced.none"), Tone: toneOK}
+	if pl.PeakUnplaced > 0 {
+		un.Note, un.Tone = c.T("fig.unplaced.note", core.Month(um).String()), toneWarn
+	}
+	out = append(out, un)
+
+	y2027 := 2027 - core.FirstYear
+	hhi := figure{Key: "hhi_2027", Label: c.T("fig.hhi"), Value: "—", Note: c.T("fig.hhi.none"), Tone: toneOK}
+	if r.HasHHI[y2027] {
+		x := r.HHI[y2027].InexactFloat64()
+		band := core.Band(x)
+		hhi.Value, hhi.Raw, hhi.Note = l.Number(x, 0), r.HHI[y2027].String(), c.T("band."+band)
+		switch {
+		case x > core.HHIHigh:
+			hhi.Tone = toneBad
+		case x >= core.HHIModerate:
+			hhi.Tone = toneWarn
+		}
+	}
+	out = append(out, hhi)
+
+	g := r.Capex[2030-core.FirstYear].Gap
+	gap := figure{Key: "revenue_gap_2030", Label: c.T("fig.gap"), Value: l.Billions(g), Raw: floatText(g), Note: c.T("fig.gap.note"), Tone: toneOK}
+	if g > 0 {
+		gap.Tone = toneWarn
+	}
+	out = append(out, gap)
+	return out
+}
+
+// floatText writes x as encoding/json writes a float64 of ordinary size.
+func floatText(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// argmax returns the index of the first largest value.
+func argmax[T int64 | float64](s []T) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}

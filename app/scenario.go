@@ -1,0 +1,114 @@
+package main
+
+import (
+	"net/url"
+	"strings"
+
+	"computedash/core"
+	"computedash/format"
+)
+
+// view holds the presentation parameters of the URL: they shape the page,
+// not the model.
+type view struct {
+	lang  format.Lang
+	embed bool
+}
+
+// parseView reads the presentation parameters of a query.
+func parseView(query string) view {
+	v := view{lang: format.English}
+	q, _ := url.ParseQuery(query)
+	if q.Get("lang") == string(format.Italian) {
+		v.lang = format.Italian
+	}
+	v.embed = q.Get("embed") == "1"
+	return v
+}
+
+// query returns the presentation parameters as a query, "" for the defaults.
+func (v view) query() string {
+	var parts []string
+	if v.embed {
+		parts = append(parts, "embed=1")
+	}
+	if v.lang != format.English {
+		parts = append(parts, "lang="+string(v.lang))
+	}
+	return strings.Join(parts, "&")
+}
+
+// scenario is what the page shows: the inputs, the query they were read
+// from or written to, the query's notices and the model's result.
+type scenario struct {
+	params  core.Params
+	query   string // model parameters only, as given or as canonical
+	notices []core.Notice
+	result  *core.Result
+}
+
+// scenarioOf evaluates the scenario of a URL query. The query is kept as
+// given, so that an export of the page equals the command line's for it.
+func scenarioOf(query string) scenario {
+	p, notices := core.ParseQuery(query)
+	return scenario{params: p, query: modelQuery(query), notices: notices, result: core.Evaluate(p, notices)}
+}
+
+// withParams evaluates new inputs: the query becomes canonical and the
+// notices of the old query, which no longer applies, are dropped.
+func withParams(p core.Params) scenario {
+	return scenario{params: p, query: core.EncodeQuery(&p), result: core.Evaluate(p, nil)}
+}
+
+// modelQuery drops the presentation parameters from a query, keeping the
+// rest byte for byte.
+func modelQuery(query string) string {
+	var keep []string
+	for _, part := range strings.Split(query, "&") {
+		key, _, _ := strings.Cut(part, "=")
+		if k, err := url.QueryUnescape(key); err == nil && core.IsViewKey(k) {
+			continue
+		}
+		if part != "" {
+			keep = append(keep, part)
+		}
+	}
+	return strings.Join(keep, "&")
+}
+
+// pageQuery is the query of the page's URL for s under v.
+func pageQuery(s scenario, v view) string {
+	parts := []string{}
+	if s.query != "" {
+		parts = append(parts, s.query)
+	}
+	if vq := v.query(); vq != "" {
+		parts = append(parts, vq)
+	}
+	return strings.Join(parts, "&")
+}
+
+// setInput returns p with the input id set from text, as typed or slid,
+// and a notice when text was not used as given.
+func setInput(p core.Params, id, text string) (core.Params, *core.Notice) {
+	i := core.Index(id)
+	if i < 0 {
+		return p, nil
+	}
+	s := &core.Specs()[i]
+	v, err := s.Parse(text)
+	if err != nil {
+		used := s.Format(s.Get(&p))
+		return p, &core.Notice{Key: id, Given: text, Used: &used, Reason: reasonTyped}
+	}
+	s.Set(&p, v)
+	if v.LessThan(s.Min) || v.GreaterThan(s.Max) {
+		used := s.Format(s.Get(&p))
+		return p, &core.Notice{Key: id, Given: text, Used: &used, Reason: core.ReasonOutOfRange}
+	}
+	return p, nil
+}
+
+// reasonTyped marks a typed value that cannot be read: the value before it
+// is kept.
+const reasonTyped = "typed"
