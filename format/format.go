@@ -68,6 +68,10 @@ func (l Lang) Dollars(x float64) string {
 	}
 	var s string
 	switch {
+	case x >= 100e12:
+		s = l.Number(x/1e12, 0) + "T"
+	case x >= 10e12:
+		s = l.Number(x/1e12, 1) + "T"
 	case x >= 1e12:
 		s = l.Number(x/1e12, 2) + "T"
 	case x >= 1e9:

@@ -12,6 +12,8 @@ func TestFormat(t *testing.T) {
 		{English.Dollars(-104608568309.33), "−$104.6B"},
 		{English.Dollars(1.2035e12), "$1.20T"},
 		{English.Dollars(350e6), "$350M"},
+		{English.Dollars(4822.37e12), "$4,822T"},
+		{English.Dollars(-16.04e12), "−$16.0T"},
 		{English.Dollars(0), "$0"},
 		{Italian.Dollars(115008809821.17), "$115,0B"},
 		{English.Int(3414893), "3,414,893"},

@@ -1,0 +1,25 @@
+package docs
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"computedash/core"
+)
+
+// TestReadmeListsEveryInput checks that the URL parameter table of the
+// README names every input of the model, with its default.
+func TestReadmeListsEveryInput(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	for _, s := range core.Specs() {
+		row := "| `" + s.ID + "` | " + s.Label + " | " + s.Format(s.Default) + " |"
+		if !strings.Contains(readme, row) {
+			t.Errorf("README has no row starting %q", row)
+		}
+	}
+}
