@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -68,12 +69,19 @@ func headingLevel(line string) int {
 	return n
 }
 
-var nonWord = regexp.MustCompile(`[^\p{L}\p{N}]+`)
-
-// uniqueSlug returns a heading's anchor id: its lower-case letters and
-// digits, runs of anything else as one "-"; repeats get "-1", "-2"…
+// uniqueSlug returns a heading's anchor id as GitHub makes it: letters and
+// digits in lower case, "-" and "_" kept, each space a "-", the rest
+// dropped; repeats get "-1", "-2"…
 func uniqueSlug(seen map[string]int, text string) string {
-	s := strings.Trim(nonWord.ReplaceAllString(strings.ToLower(text), "-"), "-")
+	s := strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_':
+			return unicode.ToLower(r)
+		case r == ' ':
+			return '-'
+		}
+		return -1
+	}, text)
 	if s == "" {
 		s = "section"
 	}

@@ -58,8 +58,8 @@ func TestMarkdownHeadings(t *testing.T) {
 	html := renderMarkdown(markdownSample)
 	for _, want := range []string{
 		`<h1 id="the-scenario-model">The scenario model</h1>`,
-		`<h2 id="1-time-money">1. Time &amp; money</h2>`,
-		`<h2 id="1-time-money-1">1. Time &amp; money</h2>`,
+		`<h2 id="1-time--money">1. Time &amp; money</h2>`,
+		`<h2 id="1-time--money-1">1. Time &amp; money</h2>`,
 		`<h3 id="third-level">Third level</h3>`,
 		`<h4 id="fourth-level">Fourth level</h4>`,
 		`<p>##### Not a heading</p>`,
@@ -172,8 +172,8 @@ func TestMarkdownEmpty(t *testing.T) {
 }
 
 // TestMarkdownDocs renders the two embedded documents: every heading,
-// every table and every list item comes out, and no Markdown syntax is left
-// over in the text.
+// every table and every list item comes out, every #anchor link leads to a
+// heading, and no Markdown syntax is left over in the text.
 func TestMarkdownDocs(t *testing.T) {
 	sep := regexp.MustCompile(`(?m)^\|[-|: ]+\|\s*$`)
 	head := regexp.MustCompile(`(?m)^#{1,4} `)
@@ -189,6 +189,11 @@ func TestMarkdownDocs(t *testing.T) {
 		}
 		if got, want := strings.Count(html, "<li>"), len(item.FindAllString(src, -1)); got != want {
 			t.Errorf("%s: %d list items, want %d", name, got, want)
+		}
+		for _, m := range regexp.MustCompile(`href="#([^"]*)"`).FindAllStringSubmatch(html, -1) {
+			if !strings.Contains(html, `id="`+m[1]+`"`) {
+				t.Errorf("%s: the link to #%s leads to no heading", name, m[1])
+			}
 		}
 		for _, left := range []string{"**", "](", "|---", "<script"} {
 			if strings.Contains(html, left) {
