@@ -8,7 +8,6 @@ import (
 	"computedash/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/shopspring/decimal"
 )
 
 // control is the slider, number field, unit, default mark, reset and source
@@ -91,16 +90,15 @@ func (c *control) Render() app.UI {
 			),
 		)
 	}
-	unit := s.Unit
 	return app.Div().Class("control").DataSet("input", c.ID).Body(
 		app.Div().Class("control-head").Body(
 			app.Label().For("in-"+c.ID).Title(hint).Text(label),
-			app.If(unit != "" && s.Kind != core.MonthKind, func() app.UI { return app.Span().Class("unit").Text(unit) }),
+			app.If(s.Unit != "" && s.Kind != core.MonthKind, func() app.UI { return app.Span().Class("unit").Text(s.Unit) }),
 		),
 		app.Div().Class("control-row").Body(
 			app.Div().Class("slider").Body(
 				app.Input().Type("range").ID("range-"+c.ID).DataSet("input", c.ID).
-					Min(bound(s, s.Min)).Max(bound(s, s.Max)).Step(s.Step.InexactFloat64()).
+					Min(s.Min.String()).Max(s.Max.String()).Step(s.Step.InexactFloat64()).
 					Value(c.sliderValue()).Aria("label", label).
 					OnInput(c.onSlide(false)).OnChange(c.onSlide(true)),
 				app.Span().Class("default-mark").Style("left", defaultPosition(s)).Title(cat.T("control.default", def)),
@@ -114,9 +112,6 @@ func (c *control) Render() app.UI {
 		app.Small().Class("hint").Text(hint),
 	)
 }
-
-// bound writes a range bound for the slider.
-func bound(s *core.Spec, v decimal.Decimal) string { return v.String() }
 
 // defaultPosition places the default mark along the slider, as a CSS left.
 func defaultPosition(s *core.Spec) string {

@@ -232,6 +232,15 @@ func TestFastCashEqualsDecimal(t *testing.T) {
 			declined++
 		}
 	}
+	// Break-even ties: no revenue, so a year breaks even exactly when it
+	// owes nothing (net 0 ≥ obligations 0); and a scenario with no deals.
+	for _, q := range []string{"oai.runrate=0", "oai.runrate=0&aws.on=0&oracle.on=0&microsoft.on=0&coreweave.on=0",
+		"oai.runrate=0&oai.cash=0", "oai.growth=0&oai.runrate=0.5&aws.on=0&oracle.on=0&microsoft.on=0&coreweave.on=0"} {
+		p := mustQuery(t, q)
+		if !checkFastCash(t, &p) {
+			t.Errorf("%s: the fast path declined", q)
+		}
+	}
 	// Both paths must be exercised: the huge-growth quarter overflows.
 	if fast < n/2 || declined < n/8 {
 		t.Errorf("fast path %d times, declined %d times", fast, declined)

@@ -431,3 +431,42 @@ func TestEngineUnplacedPeak(t *testing.T) {
 		}
 	}
 }
+
+func TestMonteCarloRunInSteps(t *testing.T) {
+	// The page draws the Monte Carlo in steps; any steps give the figures
+	// of a single run (the draws and their order are MODEL.md §9's).
+	res := Evaluate(mustQuery(t, "mc.n=300&mc.seed=11&mc.delay=30"), nil)
+	want := mcString(monteCarlo(newEngine(&res.Params, &res.Ledger)))
+	r := rand.New(rand.NewPCG(29, 30))
+	for range 3 {
+		run := NewMonteCarloRun(res)
+		if done, total := run.Progress(); done != 0 || total != 300 {
+			t.Fatalf("progress %d/%d before any step", done, total)
+		}
+		for !run.Step(1 + r.IntN(50)) {
+			if done, _ := run.Progress(); done == 0 || done >= 300 {
+				t.Fatalf("progress %d while not done", done)
+			}
+			if got := run.Result(); got.N != 300 || !got.CashP50[0].IsZero() {
+				t.Fatalf("a result before the last draw: %s", mcString(got))
+			}
+		}
+		if got := mcString(run.Result()); got != want {
+			t.Fatalf("in steps:\n got %s\nwant %s", got, want)
+		}
+		if run.Step(10) != true {
+			t.Fatal("Step after the last draw")
+		}
+	}
+	// The exported wrappers give what Analyze gives.
+	risk := Analyze(res)
+	if g, ok := GoalSeek(res); g != risk.GoalSeek || ok != risk.Reachable {
+		t.Errorf("GoalSeek %v %v, Analyze %v %v", g, ok, risk.GoalSeek, risk.Reachable)
+	}
+	rows := Tornado(res)
+	for i := range rows {
+		if rows[i].ID != risk.Tornado[i].ID || !rows[i].Swing.Equal(risk.Tornado[i].Swing) {
+			t.Fatalf("Tornado row %d %s %s, Analyze %s %s", i, rows[i].ID, rows[i].Swing, risk.Tornado[i].ID, risk.Tornado[i].Swing)
+		}
+	}
+}

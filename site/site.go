@@ -98,9 +98,9 @@ func SetSecurityHeaders(h http.Header) {
 // Everything else, dot files and directory listings included, is a 404, so
 // serving the module root (`-dir .`) does not expose sources or .git.
 //
-// For a file F under web/, when F.br or F.gz exists, is not older than F, and
-// the client accepts that encoding, the compressed file is sent with
-// Content-Encoding, Vary: Accept-Encoding, F's Content-Type, and
+// For a file F under web/, when F.br or F.gz exists, is not older than F (to
+// the second), and the client accepts that encoding, the compressed file is
+// sent with Content-Encoding, Vary: Accept-Encoding, F's Content-Type, and
 // X-Decoded-Content-Length = size of F.
 func Handler(dir string) http.Handler {
 	return &handler{root: dir}
@@ -139,8 +139,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				continue
 			}
 			cinfo, err := os.Stat(full + enc.ext)
-			if err != nil || !cinfo.Mode().IsRegular() || cinfo.ModTime().Before(info.ModTime()) {
-				continue // missing, or stale: older than the file it compresses
+			// Missing, or stale: older than the file it compresses (compared
+			// to the second: gzip and brotli copy the mtime, some with
+			// whole-second precision only).
+			if err != nil || !cinfo.Mode().IsRegular() || cinfo.ModTime().Before(info.ModTime().Truncate(time.Second)) {
+				continue
 			}
 			w.Header().Set("Content-Encoding", enc.name)
 			w.Header().Set(DecodedLengthHeader, strconv.FormatInt(info.Size(), 10))

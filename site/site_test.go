@@ -267,6 +267,13 @@ func TestHandlerPrecompressed(t *testing.T) {
 		}
 	}
 	check("gzip, deflate, br", "", wasm)
+
+	// Within the same second counts as fresh: brotli copies the mtime with
+	// whole-second precision only.
+	wasmTime := siteTime.Add(900 * time.Millisecond)
+	os.Chtimes(filepath.Join(dir, "web/app.wasm"), wasmTime, wasmTime)
+	os.Chtimes(filepath.Join(dir, "web/app.wasm.br"), siteTime, siteTime)
+	check("gzip, deflate, br", "br", "pretend-brotli")
 }
 
 func TestAcceptsEncoding(t *testing.T) {

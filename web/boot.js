@@ -142,9 +142,16 @@
     if (failed) return;
     failed = true;
     root.dataset.boot = "failed";
-    const detail = err ? ` (${err && err.message ? err.message : err})` : "";
+    // go-app writes a panic of app.RunWhenOnBrowser into the loader's label
+    // (displayLoadError) before the program exits: keep it.
+    const label = $("app-wasm-loader-label");
+    const goError = label && !/^(Loading|Starting)/.test(label.textContent) ? label.textContent : "";
+    const reason = [err && err.message ? err.message : err, goError].filter(Boolean).join(": ");
+    const detail = reason ? ` (${reason})` : "";
     console.error(`dashboard: ${what}${detail}`);
     showMessage(`${what}${detail}. Reload the page to try again.`);
+    // After the dashboard was shown, the message must not hide below it.
+    if (ready) $("boot-error").classList.add("boot-banner");
   };
 
   // ---------------------------------------------------------------------------
