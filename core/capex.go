@@ -1,7 +1,5 @@
 package core
 
-import "math"
-
 // Companies are the four Big Tech spenders of MODEL.md §7, in export order.
 var companies = [4]string{"microsoft", "alphabet", "amazon", "meta"}
 
@@ -31,7 +29,7 @@ func BuildCapex(p *Params) [HorizonYears]CapexYear {
 	for y := range HorizonYears {
 		year := FirstYear + y
 		if year > FirstYear {
-			grow := 1 + float64((p.CapexGrowth/100)*math.Pow(1-p.CapexFade/100, float64(year-2026)))
+			grow := 1 + float64((p.CapexGrowth/100)*Pow(1-p.CapexFade/100, float64(year-2026)))
 			for i := range capex {
 				capex[i] = capex[i] * grow
 			}

@@ -1,8 +1,6 @@
 package core
 
 import (
-	"math"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -59,8 +57,8 @@ func newRevenueInputs(p *Params) revenueInputs {
 func (in *revenueInputs) monthlyRevenue(out *[HorizonMonths]float64) {
 	rate := in.runRate
 	for y := FirstYear + 1; y <= LastYear; y++ {
-		g := float64((in.growth / 100) * math.Pow(1-in.fade/100, float64(y-2026)))
-		step := math.Pow(1+g, 1.0/12)
+		g := float64((in.growth / 100) * Pow(1-in.fade/100, float64(y-2026)))
+		step := Pow(1+g, 1.0/12)
 		for m := MonthOf(y, 1); m <= MonthOf(y, 12); m++ {
 			rate = rate * step
 			out[m] = rate / 12

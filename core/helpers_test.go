@@ -1,6 +1,7 @@
 package core
 
 import (
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"strings"
@@ -14,6 +15,18 @@ import (
 // underWasm is true when the tests run as js/wasm under Node, where they
 // are several times slower: random counts are scaled down there.
 const underWasm = runtime.GOOS == "js"
+
+// refPow is the power function of the references in these tests:
+// math.Pow, as MODEL.md §6 writes it, where math.Pow is amd64's (the
+// engine's Pow reproduces its bits, TestPowMatchesAmd64); elsewhere, such
+// as under wasm, math.Pow differs from amd64 in the last bit now and then,
+// and the engine's portable Pow is the reference.
+var refPow = func() func(x, y float64) float64 {
+	if runtime.GOARCH == "amd64" {
+		return math.Pow
+	}
+	return Pow
+}()
 
 // randomCount returns n natively and n/10 (but at least 1,000, or n when
 // n is smaller) under wasm.

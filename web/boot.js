@@ -151,7 +151,8 @@
     console.error(`dashboard: ${what}${detail}`);
     showMessage(`${what}${detail}. Reload the page to try again.`);
     // After the dashboard was shown, the message must not hide below it.
-    if (ready) $("boot-error").classList.add("boot-banner");
+    const box = $("boot-error");
+    if (ready && box) box.classList.add("boot-banner");
   };
 
   // ---------------------------------------------------------------------------
@@ -160,7 +161,8 @@
   // ---------------------------------------------------------------------------
   const watchReady = () => {
     const check = () => {
-      if (ready || failed || !document.querySelector('[data-ready="1"]')) return false;
+      if (failed) return true; // stop watching
+      if (ready || !document.querySelector('[data-ready="1"]')) return false;
       ready = true;
       root.dataset.boot = "ready";
       removeLoader();

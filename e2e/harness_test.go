@@ -1,0 +1,820 @@
+package e2e
+
+// The harness: TestMain builds the site once and starts one Chromium for the
+// package; newPage opens a tab per test and records everything that must not
+// happen. See doc.go.
+//
+// Typical use in a test:
+//
+//	p := newPage(t, rootURL("/"))
+//	waitReady(p)
+//	if got := text(p, "#dash h1"); got != "..." { t.Errorf(...) }
+//	setInput(p, "#price", "2.5")       // sets the value, fires input+change
+//	click(p, "#export")
+//	n := evalJS[int](p, `document.querySelectorAll("svg").length`)
+//	screenshot(p, "dashboard")         // e2e/artifacts/dashboard.png
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"computedash/site"
+)
+
+const (
+	// testTimeout bounds each page (tab) of a test.
+	testTimeout = 60 * time.Second
+	// subPath is where the sub-path server mounts the dashboard site.
+	subPath = "/intranet/dash/"
+	// stubSubPath is where it mounts the stub site.
+	stubSubPath = "/intranet/stub/"
+)
+
+// env is set up once by TestMain.
+//
+// Two sites are built from the same shell (index.html, wasm_exec.js, web/):
+// the dashboard site, with ./app as web/app.wasm, and the stub site, with
+// e2e/testdata/shellapp, a tiny program that mounts a [data-ready="1"]
+// element at once (or crashes on request). The tests of the shell's own
+// mechanics use the stub site, so they are fast and do not depend on the
+// dashboard.
+var env struct {
+	buildErr   error  // building the dashboard site (app.wasm, native app) failed
+	stubErr    error  // building the stub site failed
+	browserErr error  // no Chromium, or it did not start
+	modRoot    string // module root (holds go.mod)
+	siteDir    string // the dashboard site: index.html, wasm_exec.js, web/ with app.wasm(.gz)
+	stubDir    string // the stub site: the same shell with shellapp as app.wasm(.gz)
+	appBin     string // the native app binary (app serve / app export)
+
+	root *httptest.Server // dashboard site at "/", wasm gzipped as a browser gets it
+	sub  *httptest.Server // dashboard site at subPath, stub site at stubSubPath, nothing else
+
+	stub     *httptest.Server // stub site at "/" (gzip, with X-Decoded-Content-Length)
+	plain    *httptest.Server // stub site, no compression: Content-Length is the wasm size
+	nolength *httptest.Server // stub site, gzip without X-Decoded-Content-Length: indeterminate bar
+	broken   *httptest.Server // stub site whose web/app.wasm is a 404
+
+	browserCtx context.Context // one Chromium for the package; a tab per page
+}
+
+// rootURL, subURL: URLs of the dashboard site on the root server and under
+// subPath on the sub-path server.
+func rootURL(path string) string { return env.root.URL + path }
+func subURL(path string) string {
+	return env.sub.URL + strings.TrimSuffix(subPath, "/") + "/" + strings.TrimPrefix(path, "/")
+}
+
+// stubURL: a URL of the stub site at the root of its server.
+func stubURL(path string) string { return env.stub.URL + path }
+
+func TestMain(m *testing.M) {
+	os.Exit(runMain(m))
+}
+
+func runMain(m *testing.M) int {
+	tmp, err := os.MkdirTemp("", "computedash-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+
+	start := time.Now()
+	buildSite(tmp)
+	if env.buildErr == nil {
+		fmt.Fprintf(os.Stderr, "e2e: site built in %v\n", time.Since(start).Round(time.Millisecond))
+	}
+	// Start the servers and the browser even when the build failed, so every
+	// test fails with the build error (newPage, requireSite) instead of a nil
+	// server.
+	startServers()
+	defer stopServers()
+	stop, err := startBrowser(tmp)
+	env.browserErr = err
+	if stop != nil {
+		defer stop()
+	}
+	return m.Run()
+}
+
+// ---------------------------------------------------------------------------
+// Site
+// ---------------------------------------------------------------------------
+
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
+	}
+	gomod := strings.TrimSpace(string(out))
+	if gomod == "" || gomod == os.DevNull {
+		return "", errors.New("not in a Go module")
+	}
+	return filepath.Dir(gomod), nil
+}
+
+// buildSite builds both sites into tmp (see env): it copies the shell, builds
+// the wasm with the same flags as build.sh and gzips it; it also builds the
+// native app. Errors go to env.buildErr (dashboard) and env.stubErr (stub), so
+// the shell tests run while the dashboard does not compile.
+func buildSite(tmp string) {
+	root, err := moduleRoot()
+	if err != nil {
+		env.buildErr, env.stubErr = err, err
+		return
+	}
+	env.modRoot = root
+	env.siteDir = filepath.Join(tmp, "site")
+	env.stubDir = filepath.Join(tmp, "site-stub")
+	env.appBin = filepath.Join(tmp, "app")
+
+	buildWasm := func(dir, pkg string) error {
+		if err := copySite(root, dir); err != nil {
+			return fmt.Errorf("copying the site: %w", err)
+		}
+		wasm := filepath.Join(dir, "web", "app.wasm")
+		if err := goBuild(root, []string{"GOOS=js", "GOARCH=wasm"},
+			"-trimpath", "-ldflags=-s -w", "-o", wasm, pkg); err != nil {
+			return err
+		}
+		return gzipFile(wasm)
+	}
+
+	var wg sync.WaitGroup
+	var wasmErr, binErr error
+	wg.Go(func() { wasmErr = buildWasm(env.siteDir, "./app") })
+	wg.Go(func() { binErr = goBuild(root, nil, "-o", env.appBin, "./app") })
+	wg.Go(func() { env.stubErr = buildWasm(env.stubDir, "./e2e/testdata/shellapp") })
+	wg.Wait()
+	switch {
+	case wasmErr != nil:
+		env.buildErr = fmt.Errorf("building app.wasm: %w", wasmErr)
+	case binErr != nil:
+		env.buildErr = fmt.Errorf("building the native app: %w", binErr)
+	}
+	if env.stubErr != nil {
+		env.stubErr = fmt.Errorf("building the stub site: %w", env.stubErr)
+	}
+}
+
+func goBuild(dir string, extraEnv []string, args ...string) error {
+	cmd := exec.Command("go", append([]string{"build"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), extraEnv...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%s %v: %w\n%s", strings.Join(extraEnv, " "), cmd.Args, err, out)
+	}
+	return nil
+}
+
+// copySite copies index.html, wasm_exec.js and web/ (without build output).
+func copySite(from, to string) error {
+	for _, f := range []string{"index.html", "wasm_exec.js"} {
+		if err := copyFile(filepath.Join(from, f), filepath.Join(to, f)); err != nil {
+			return err
+		}
+	}
+	web := filepath.Join(from, "web")
+	return filepath.WalkDir(web, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		if strings.HasPrefix(d.Name(), "app.wasm") {
+			return nil
+		}
+		return copyFile(p, filepath.Join(to, rel))
+	})
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
+}
+
+func gzipFile(name string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	w.Write(b)
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(name+".gz", buf.Bytes(), 0o644)
+}
+
+// ---------------------------------------------------------------------------
+// Servers
+// ---------------------------------------------------------------------------
+
+func startServers() {
+	h := site.Handler(env.siteDir)
+	env.root = httptest.NewServer(h)
+
+	stub := site.Handler(env.stubDir)
+	mux := http.NewServeMux()
+	mux.Handle(subPath, http.StripPrefix(strings.TrimSuffix(subPath, "/"), h))
+	mux.Handle(stubSubPath, http.StripPrefix(strings.TrimSuffix(stubSubPath, "/"), stub))
+	env.sub = httptest.NewServer(mux)
+
+	env.stub = httptest.NewServer(stub)
+	env.plain = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header.Del("Accept-Encoding")
+		stub.ServeHTTP(w, r)
+	}))
+	env.nolength = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		stub.ServeHTTP(dropHeader{w, site.DecodedLengthHeader}, r)
+	}))
+	env.broken = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/web/app.wasm") {
+			site.SetSecurityHeaders(w.Header())
+			http.NotFound(w, r)
+			return
+		}
+		stub.ServeHTTP(w, r)
+	}))
+}
+
+func stopServers() {
+	for _, s := range []*httptest.Server{env.root, env.sub, env.stub, env.plain, env.nolength, env.broken} {
+		if s != nil {
+			s.CloseClientConnections()
+			s.Close()
+		}
+	}
+}
+
+// dropHeader removes one header just before the response is written.
+type dropHeader struct {
+	http.ResponseWriter
+	name string
+}
+
+func (d dropHeader) WriteHeader(code int) {
+	d.Header().Del(d.name)
+	d.ResponseWriter.WriteHeader(code)
+}
+
+func (d dropHeader) Write(b []byte) (int, error) {
+	d.Header().Del(d.name)
+	return d.ResponseWriter.Write(b)
+}
+
+// ---------------------------------------------------------------------------
+// Browser
+// ---------------------------------------------------------------------------
+
+// chromiumPath finds Chromium: $CHROMIUM, /usr/bin/chromium, or PATH.
+func chromiumPath() (string, error) {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("CHROMIUM=%s: %w", p, err)
+		}
+		return p, nil
+	}
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium", nil
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", errors.New("Chromium not found (looked at $CHROMIUM, /usr/bin/chromium and PATH): " +
+		"install it with `apt-get install -y chromium`, or run .ci/run, or set CHROMIUM=/path/to/chromium")
+}
+
+func startBrowser(tmp string) (stop func(), err error) {
+	path, err := chromiumPath()
+	if err != nil {
+		return nil, err
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(filepath.Join(tmp, "chromium-profile")),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("no-default-browser-check", true),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	stop = func() { cancelBrowser(); cancelAlloc() }
+
+	// The first Do starts Chromium; its life is bound to browserCtx, so the
+	// timeout is a timer, not a context deadline.
+	done := make(chan error, 1)
+	go func() { done <- chromedp.Do(browserCtx) }()
+	select {
+	case err = <-done:
+	case <-time.After(testTimeout):
+		err = errors.New("timed out")
+	}
+	if err != nil {
+		stop()
+		return nil, fmt.Errorf("starting %s: %w", path, err)
+	}
+	env.browserCtx = browserCtx
+	return stop, nil
+}
+
+// ---------------------------------------------------------------------------
+// Pages
+// ---------------------------------------------------------------------------
+
+// page is one browser tab of a test, with everything it recorded.
+type page struct {
+	t     *testing.T
+	ctx   context.Context // the tab; its deadline is testTimeout
+	url   string          // the URL newPage opened
+	scope string          // every request must start with this (the page's directory)
+	cfg   pageConfig
+
+	mu       sync.Mutex
+	problems []string // console errors/warnings, exceptions, log errors/warnings
+	console  []string // every console message, for the failure report
+	requests []string // every request URL
+}
+
+type pageConfig struct {
+	noJS    bool
+	noWasm  bool
+	stub    bool
+	allowed []*regexp.Regexp
+}
+
+type pageOption func(*pageConfig)
+
+// withoutJS disables script execution (emulation.SetScriptExecutionDisabled).
+func withoutJS() pageOption { return func(c *pageConfig) { c.noJS = true } }
+
+// onStub says the page does not run the dashboard (stub site or a page of
+// the test's own): newPage then checks that the stub site built, not the
+// dashboard.
+func onStub() pageOption { return func(c *pageConfig) { c.stub = true } }
+
+// withoutWasm removes window.WebAssembly before any page script runs.
+func withoutWasm() pageOption { return func(c *pageConfig) { c.noWasm = true } }
+
+// allowProblem lets recorded problems (console errors, log entries, ...)
+// that match the pattern pass; use it for failures a test provokes.
+func allowProblem(pattern string) pageOption {
+	re := regexp.MustCompile(pattern)
+	return func(c *pageConfig) { c.allowed = append(c.allowed, re) }
+}
+
+// recordViolations is evaluated in every document before its own scripts.
+const recordViolations = `
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") +
+    " at " + (e.sourceFile || "?") + ":" + e.lineNumber);
+});
+`
+
+// newPage opens url in a new tab of the package's Chromium and waits for the
+// load event. At cleanup the test fails on any recorded problem.
+func newPage(t *testing.T, url string, opts ...pageOption) *page {
+	t.Helper()
+	p := &page{t: t, url: url, scope: url[:strings.LastIndex(url, "/")+1]}
+	for _, o := range opts {
+		o(&p.cfg)
+	}
+	if p.cfg.stub {
+		requireStub(t)
+	} else {
+		requireSite(t)
+	}
+	if env.browserErr != nil {
+		t.Fatalf("no browser: %v", env.browserErr)
+	}
+
+	deadline, cancelDeadline := context.WithTimeout(env.browserCtx, testTimeout)
+	tab, cancelTab := chromedp.NewContext(deadline, chromedp.WithListener(p.listen))
+	p.ctx = tab
+	t.Cleanup(func() {
+		p.check()
+		cancelTab()
+		cancelDeadline()
+	})
+
+	steps := []chromedp.Action[chromedp.Void]{addScript(recordViolations)}
+	if p.cfg.noWasm {
+		steps = append(steps, addScript(`delete window.WebAssembly;`))
+	}
+	if p.cfg.noJS {
+		steps = append(steps, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled,
+				emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}))
+	}
+	steps = append(steps, chromedp.Navigate(url))
+	if err := chromedp.Do(p.ctx, steps...); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	return p
+}
+
+func addScript(source string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, cdppage.AddScriptToEvaluateOnNewDocument,
+			cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: source})
+		return err
+	})
+}
+
+// listen runs in the tab's event loop: record only, return fast.
+func (p *page) listen(ev any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		msg := fmt.Sprintf("console.%s: %s", ev.Type, argsText(ev.Args))
+		p.console = append(p.console, msg)
+		switch ev.Type {
+		case runtime.ConsoleAPICalledTypeError, runtime.ConsoleAPICalledTypeWarning,
+			runtime.ConsoleAPICalledTypeAssert:
+			p.problems = append(p.problems, msg)
+		}
+	case *runtime.EventExceptionThrown:
+		msg := "uncaught exception: " + exceptionText(ev.ExceptionDetails)
+		p.console = append(p.console, msg)
+		p.problems = append(p.problems, msg)
+	case *cdplog.EventEntryAdded:
+		e := ev.Entry
+		if e == nil {
+			return
+		}
+		msg := fmt.Sprintf("browser log (%s, %s): %s", e.Source, e.Level, e.Text)
+		if e.URL != "" {
+			msg += " [" + e.URL + "]"
+		}
+		p.console = append(p.console, msg)
+		if e.Level == cdplog.EntryLevelError || e.Level == cdplog.EntryLevelWarning {
+			p.problems = append(p.problems, msg)
+		}
+	case *network.EventRequestWillBeSent:
+		if ev.Request != nil {
+			p.requests = append(p.requests, ev.Request.URL)
+		}
+	}
+}
+
+func argsText(args []*runtime.RemoteObject) string {
+	parts := make([]string, 0, len(args))
+	for _, a := range args {
+		switch {
+		case a == nil:
+		case len(a.Value) > 0:
+			var s string
+			if json.Unmarshal(a.Value, &s) == nil {
+				parts = append(parts, s)
+			} else {
+				parts = append(parts, string(a.Value))
+			}
+		case a.Description != "":
+			parts = append(parts, a.Description)
+		case a.UnserializableValue != "":
+			parts = append(parts, string(a.UnserializableValue))
+		default:
+			parts = append(parts, string(a.Type))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d == nil {
+		return "?"
+	}
+	s := d.Text
+	if d.Exception != nil && d.Exception.Description != "" {
+		s += " " + d.Exception.Description
+	}
+	return fmt.Sprintf("%s (%s:%d:%d)", s, d.URL, d.LineNumber+1, d.ColumnNumber+1)
+}
+
+// findings returns what the page must not have done so far: console errors
+// and warnings, uncaught exceptions, browser log errors and warnings, CSP
+// violations, requests outside the page's scope (data: and blob: are fine),
+// minus what allowProblem lets pass.
+func (p *page) findings() []string {
+	// CSP violations seen by the page itself (taken out of the page, so a
+	// second call does not report them twice). Without JS the recorder did
+	// not run; the browser log reports violations too.
+	var violations []string
+	var readErr error
+	if !p.cfg.noJS {
+		ctx, cancel := context.WithTimeout(p.ctx, 5*time.Second)
+		violations, readErr = chromedp.Run(ctx, chromedp.Evaluate[[]string](
+			`(window.__cspViolations || []).splice(0)`))
+		cancel()
+	}
+
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if readErr != nil {
+		p.problems = append(p.problems, "reading CSP violations: "+readErr.Error())
+	}
+	for _, v := range violations {
+		p.problems = append(p.problems, "CSP violation: "+v)
+	}
+	var out []string
+	for _, msg := range p.problems {
+		if !p.isAllowed(msg) {
+			out = append(out, msg)
+		}
+	}
+	for _, u := range p.requests {
+		if strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "blob:") || strings.HasPrefix(u, p.scope) {
+			continue
+		}
+		out = append(out, "request outside "+p.scope+": "+u)
+	}
+	return out
+}
+
+// check fails the test on every finding. It runs at cleanup, before the tab
+// closes.
+func (p *page) check() {
+	t := p.t
+	t.Helper()
+	found := p.findings()
+	for _, f := range found {
+		t.Errorf("%s: %s", p.url, f)
+	}
+	if len(found) > 0 || testing.Verbose() {
+		p.mu.Lock()
+		console := "(none)"
+		if len(p.console) > 0 {
+			console = "\n\t" + strings.Join(p.console, "\n\t")
+		}
+		t.Logf("%s: %d requests; console: %s", p.url, len(p.requests), console)
+		p.mu.Unlock()
+	}
+}
+
+func (p *page) isAllowed(msg string) bool {
+	for _, re := range p.cfg.allowed {
+		if re.MatchString(msg) {
+			return true
+		}
+	}
+	return false
+}
+
+// Requests returns the URLs requested so far.
+func (p *page) Requests() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.requests...)
+}
+
+// requireSite fails the test when the dashboard site (app.wasm, native app)
+// did not build.
+func requireSite(t *testing.T) {
+	t.Helper()
+	if env.buildErr != nil {
+		t.Fatalf("building the site failed: %v", env.buildErr)
+	}
+}
+
+// requireStub fails the test when the stub site did not build.
+func requireStub(t *testing.T) {
+	t.Helper()
+	if env.stubErr != nil {
+		t.Fatalf("%v", env.stubErr)
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+// bootState polls until boot.js reached a final state and returns it:
+// "ready" (an element [data-ready="1"] is on the page and the loader is
+// gone), "failed" or "nowasm".
+func bootState(p *page) string {
+	p.t.Helper()
+	const js = `(() => {
+  const b = document.documentElement.dataset.boot;
+  if (b === "failed" || b === "nowasm") return b;
+  if (document.querySelector('[data-ready="1"]') && !document.getElementById("app-wasm-loader")) return "ready";
+  return "";
+})()`
+	state, err := chromedp.Run(p.ctx, chromedp.Poll[string](js,
+		chromedp.WithPollingInterval(50*time.Millisecond),
+		chromedp.WithPollingTimeout(testTimeout-5*time.Second)))
+	if err != nil {
+		p.t.Fatalf("%s: waiting for the dashboard: %v (boot state %q, label %q)", p.url, err,
+			evalOr(p, `document.documentElement.dataset.boot || ""`),
+			evalOr(p, `(document.getElementById("app-wasm-loader-label") || {}).textContent || ""`))
+	}
+	return state
+}
+
+// waitReady waits until the dashboard is on screen: an element with
+// data-ready="1" exists and the loader is gone. It fails the test at once if
+// the boot failed.
+func waitReady(p *page) {
+	p.t.Helper()
+	if state := bootState(p); state != "ready" {
+		p.t.Fatalf("%s: boot %s: %s", p.url, state, evalOr(p, `document.getElementById("boot-error").textContent`))
+	}
+}
+
+// text returns the visible text (innerText) of the first element matching
+// the CSS selector, waiting for it to exist.
+func text(p *page, selector string) string {
+	p.t.Helper()
+	s, err := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(selector)))
+	if err != nil {
+		p.t.Fatalf("text(%q): %v", selector, err)
+	}
+	return strings.TrimSpace(s)
+}
+
+// textContent returns the textContent of the first element matching the CSS
+// selector, visible or not, waiting for it to exist.
+func textContent(p *page, selector string) string {
+	p.t.Helper()
+	s, err := chromedp.Run(p.ctx, chromedp.TextContent(chromedp.CSS(selector)))
+	if err != nil {
+		p.t.Fatalf("textContent(%q): %v", selector, err)
+	}
+	return strings.TrimSpace(s)
+}
+
+// evalJS evaluates a JavaScript expression and decodes its result into T.
+func evalJS[T any](p *page, expr string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// evalOr evaluates a string expression, returning the error text on failure
+// (for failure messages).
+func evalOr(p *page, expr string) string {
+	ctx, cancel := context.WithTimeout(p.ctx, 5*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+	if err != nil {
+		return "<" + err.Error() + ">"
+	}
+	return v
+}
+
+// count returns how many elements match the CSS selector (no waiting).
+func count(p *page, selector string) int {
+	p.t.Helper()
+	sel, _ := json.Marshal(selector)
+	return evalJS[int](p, fmt.Sprintf(`document.querySelectorAll(%s).length`, sel))
+}
+
+// attr returns an attribute of the first element matching the selector
+// ("" when absent), waiting for the element to exist.
+func attr(p *page, selector, name string) string {
+	p.t.Helper()
+	r, err := chromedp.Run(p.ctx, chromedp.AttributeValue(chromedp.CSS(selector), name))
+	if err != nil {
+		p.t.Fatalf("attr(%q, %q): %v", selector, name, err)
+	}
+	return r.Value
+}
+
+// click clicks the first element matching the selector (mouse events at its
+// center, after scrolling it into view).
+func click(p *page, selector string) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(selector))); err != nil {
+		p.t.Fatalf("click(%q): %v", selector, err)
+	}
+}
+
+// setInput sets the value of an <input>/<select>/<textarea> and fires the
+// input and change events, as a user edit does (go-app's OnInput/OnChange).
+func setInput(p *page, selector, value string) {
+	p.t.Helper()
+	sel, _ := json.Marshal(selector)
+	val, _ := json.Marshal(value)
+	js := fmt.Sprintf(`(() => {
+  const el = document.querySelector(%s);
+  if (!el) return false;
+  el.value = %s;
+  el.dispatchEvent(new Event("input", {bubbles: true}));
+  el.dispatchEvent(new Event("change", {bubbles: true}));
+  return true;
+})()`, sel, val)
+	if err := chromedp.Do(p.ctx, chromedp.WaitReady(chromedp.CSS(selector))); err != nil {
+		p.t.Fatalf("setInput(%q): %v", selector, err)
+	}
+	if !evalJS[bool](p, js) {
+		p.t.Fatalf("setInput(%q): no such element", selector)
+	}
+}
+
+// waitFor polls a JavaScript expression until it is truthy (or the tab's
+// deadline passes).
+func waitFor(p *page, expr string) {
+	p.t.Helper()
+	_, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](expr,
+		chromedp.WithPollingInterval(50*time.Millisecond),
+		chromedp.WithPollingTimeout(testTimeout-5*time.Second)))
+	if err != nil {
+		p.t.Fatalf("waiting for %s: %v", expr, err)
+	}
+}
+
+// screenshot saves a PNG of the whole page to e2e/artifacts/<name>.png.
+func screenshot(p *page, name string) string {
+	p.t.Helper()
+	buf, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		p.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	dir := "artifacts"
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		p.t.Fatal(err)
+	}
+	file := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(file, buf, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	return file
+}
+
+// httpGet fetches a URL with the given request headers (name, value pairs).
+func httpGet(t *testing.T, url string, header ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	// A transport of its own, so Go does not add Accept-Encoding: gzip and
+	// decode behind our back.
+	tr := &http.Transport{DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	resp, err := (&http.Client{Transport: tr, Timeout: 30 * time.Second}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, body
+}
