@@ -321,5 +321,5 @@ func writeCSV(rows [][]string) []byte {
 	return b.Bytes()
 }
 
-func itoa(n int64) string    { return strconv.FormatInt(n, 10) }
+func itoa(n int64) string   { return strconv.FormatInt(n, 10) }
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

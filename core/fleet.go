@@ -14,12 +14,12 @@ type DealFleet struct {
 
 // Fleet is the physical side of a scenario: per deal and in total.
 type Fleet struct {
-	Deals                  []DealFleet // in ledger order
-	GPUs, Racks            [HorizonMonths]int64
-	Racks200, Racks300     [HorizonMonths]int64
-	ITMW, FacilityMW       [HorizonMonths]float64
-	PeakGPUs               int64
-	PeakFacilityMW         float64
+	Deals              []DealFleet // in ledger order
+	GPUs, Racks        [HorizonMonths]int64
+	Racks200, Racks300 [HorizonMonths]int64
+	ITMW, FacilityMW   [HorizonMonths]float64
+	PeakGPUs           int64
+	PeakFacilityMW     float64
 }
 
 // power are the physical inputs of the fleet and of placement.

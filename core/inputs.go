@@ -9,11 +9,11 @@ type Kind int
 
 // The kinds of input.
 const (
-	Money  Kind = iota // billions of US dollars, exact decimal
-	Number             // a float64 quantity: price, power, percent, ratio
-	Whole              // a whole number: months, draws, a seed
-	MonthKind          // a calendar month written YYYY-MM
-	Flag               // 1 (on) or 0 (off)
+	Money     Kind = iota // billions of US dollars, exact decimal
+	Number                // a float64 quantity: price, power, percent, ratio
+	Whole                 // a whole number: months, draws, a seed
+	MonthKind             // a calendar month written YYYY-MM
+	Flag                  // 1 (on) or 0 (off)
 )
 
 // Group is the panel an input belongs to, in the order an analyst reads it.

@@ -73,7 +73,7 @@ type Placement struct {
 	UnplacedRacks [][HorizonMonths]int64   // per deal, in ledger order
 	UnplacedGPUs  [HorizonMonths]int64
 	StrandedMW    [HorizonMonths]float64
-	PeakUnplaced  int64 // the largest monthly total of unplaced GPUs
+	PeakUnplaced  int64   // the largest monthly total of unplaced GPUs
 	order         [][]int // per deal, its pool's sites by First, then id
 	rem           []float64
 }

@@ -24,7 +24,6 @@ type Notice struct {
 	Reason string  `json:"reason"`
 }
 
-
 // ParseQuery reads a URL query (without the leading '?') into the inputs it
 // sets, every other input at its default. Unknown keys, malformed values,
 // out-of-range values and repeated keys never fail: each gives a Notice, in

@@ -47,11 +47,11 @@ type MonteCarlo struct {
 
 // TornadoRow is the funding need at a low and a high value of one input.
 type TornadoRow struct {
-	ID                 string
-	Low, High          any // decimal.Decimal ($B), float64 or int, as the input's kind
-	NeedLow, NeedHigh  decimal.Decimal
-	Swing              decimal.Decimal // |NeedHigh − NeedLow|
-	swing              amount
+	ID                string
+	Low, High         any // decimal.Decimal ($B), float64 or int, as the input's kind
+	NeedLow, NeedHigh decimal.Decimal
+	Swing             decimal.Decimal // |NeedHigh − NeedLow|
+	swing             amount
 }
 
 // Risk is the risk analysis of a scenario.
