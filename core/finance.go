@@ -29,10 +29,10 @@ func HasCash(m Month) bool { return m >= firstCashMonth-1 }
 
 // revenueInputs are the inputs of the revenue curve and of cash.
 type revenueInputs struct {
-	rev2025  Cents
-	runRate  float64 // $ a year at end-2025
-	growth   float64 // percent in 2026
-	fade     float64 // percent a year
+	rev2025  [12]Cents // 2025 revenue spread evenly over its months
+	runRate  float64   // $ a year at end-2025
+	growth   float64   // percent in 2026
+	fade     float64   // percent a year
 	netShare decimal.Decimal
 	net      factor // netShare for cents arithmetic
 	cash     Cents  // at end-2025
@@ -41,7 +41,7 @@ type revenueInputs struct {
 func newRevenueInputs(p *Params) revenueInputs {
 	share := decimal.NewFromInt(1).Sub(decimal.NewFromFloat(p.Opex).Shift(-2))
 	return revenueInputs{
-		rev2025:  dollars(p.Rev2025),
+		rev2025:  [12]Cents(Allocate(dollars(p.Rev2025), RampWeights(12, 0))),
 		runRate:  p.RunRate.Shift(9).InexactFloat64(),
 		growth:   p.Growth,
 		fade:     p.Fade,
@@ -66,17 +66,39 @@ func (in *revenueInputs) monthlyRevenue(out *[HorizonMonths]float64) {
 	}
 }
 
-// revenue2025 spreads 2025 revenue evenly over its twelve months.
-func (in *revenueInputs) revenue2025() []Cents {
-	return Allocate(in.rev2025, RampWeights(12, 0))
+// buildFinance computes revenue, net and cash exactly: in int64 cents,
+// or in decimal when an amount would not fit.
+func buildFinance(obl *[HorizonMonths]Cents, in revenueInputs) Finance {
+	var cf centsFinance
+	var rates [HorizonMonths]float64
+	if !cf.compute(obl, &in, &rates) {
+		return decimalFinance(obl, in)
+	}
+	f := Finance{CashOut: cf.cashOut, BreakEven: cf.breakEven, FundingNeed: (-cf.minCash).Decimal()}
+	for m := range HorizonMonths {
+		f.Revenue[m], f.Net[m] = cf.revenue[m].Decimal(), cf.net[m].Decimal()
+		if HasCash(Month(m)) {
+			f.Cash[m] = cf.cash[m].Decimal()
+		}
+	}
+	for y := range HorizonYears {
+		f.YearObligations[y], f.YearRevenue[y] = cf.yearObl[y].Decimal(), cf.yearRev[y].Decimal()
+		f.YearNet[y], f.YearCashEnd[y] = cf.yearNet[y].Decimal(), cf.yearCash[y].Decimal()
+		if cf.yearObl[y] != 0 {
+			f.Coverage[y] = f.YearNet[y].DivRound(f.YearObligations[y], 4)
+			f.HasCoverage[y] = true
+		}
+	}
+	return f
 }
 
-// buildFinance computes revenue, net and cash exactly, in decimal.
-func buildFinance(obl *[HorizonMonths]Cents, in revenueInputs) Finance {
+// decimalFinance computes revenue, net and cash in decimal, for any size.
+// It is the reference that the cents path must equal.
+func decimalFinance(obl *[HorizonMonths]Cents, in revenueInputs) Finance {
 	var f Finance
 	var rates [HorizonMonths]float64
 	in.monthlyRevenue(&rates)
-	for m, c := range in.revenue2025() {
+	for m, c := range in.rev2025 {
 		f.Revenue[m] = c.Decimal()
 	}
 	for m := firstCashMonth; m <= LastMonth; m++ {
@@ -119,6 +141,66 @@ func buildFinance(obl *[HorizonMonths]Cents, in revenueInputs) Finance {
 	return f
 }
 
+// centsFinance is revenue, net and cash in int64 cents, with what risk
+// analysis needs from them.
+type centsFinance struct {
+	revenue, net, cash                  [HorizonMonths]Cents
+	yearObl, yearRev, yearNet, yearCash [HorizonYears]Cents
+	minCash                             Cents
+	cashOut                             Month
+	breakEven                           int
+}
+
+// compute fills cf as decimalFinance would, to the cent, without
+// allocating; it reports false when an amount would not fit in int64.
+func (cf *centsFinance) compute(obl *[HorizonMonths]Cents, in *revenueInputs, rates *[HorizonMonths]float64) bool {
+	in.monthlyRevenue(rates)
+	*cf = centsFinance{cashOut: NoMonth}
+	cash := in.cash
+	var ok bool
+	for m := range HorizonMonths {
+		rev := in.rev2025[min(m, 11)]
+		if Month(m) >= firstCashMonth {
+			if rev, ok = roundFloatCents(rates[m]); !ok {
+				return false
+			}
+		}
+		net, ok := in.net.mulRound(rev)
+		if !ok {
+			return false
+		}
+		cf.revenue[m], cf.net[m] = rev, net
+		if Month(m) >= firstCashMonth {
+			if cash, ok = addCents(cash, net); !ok {
+				return false
+			}
+			if cash, ok = addCents(cash, -obl[m]); !ok {
+				return false
+			}
+			if cash < 0 && cf.cashOut == NoMonth {
+				cf.cashOut = Month(m)
+			}
+			cf.minCash = min(cf.minCash, cash)
+		}
+		cf.cash[m] = cash
+		y := Month(m).Year() - FirstYear
+		cf.yearObl[y] += obl[m]
+		if cf.yearRev[y], ok = addCents(cf.yearRev[y], rev); !ok {
+			return false
+		}
+		if cf.yearNet[y], ok = addCents(cf.yearNet[y], net); !ok {
+			return false
+		}
+		if Month(m).Calendar() == 12 {
+			cf.yearCash[y] = cash
+			if y >= 1 && cf.breakEven == 0 && cf.yearNet[y] >= cf.yearObl[y] {
+				cf.breakEven = FirstYear + y
+			}
+		}
+	}
+	return cf.minCash != minCents
+}
+
 // cashStats are the figures of cash that risk analysis needs from a draw.
 type cashStats struct {
 	december    [HorizonYears]amount // cash at the end of each year; 2025 = opening
@@ -128,49 +210,17 @@ type cashStats struct {
 }
 
 // fastCash computes cashStats in int64 cents, giving to the cent the same
-// figures as buildFinance. ok is false when an amount would not fit in
-// int64; the caller then falls back to buildFinance.
+// figures as decimalFinance. ok is false when an amount would not fit in
+// int64; the caller then falls back to decimalFinance.
 func fastCash(obl *[HorizonMonths]Cents, in *revenueInputs, rates *[HorizonMonths]float64) (cashStats, bool) {
-	st := cashStats{cashOut: NoMonth}
-	in.monthlyRevenue(rates)
-	cash := in.cash
-	st.december[0] = amount{c: cash}
-	var minCash, yNet, yObl Cents
-	for m := firstCashMonth; m <= LastMonth; m++ {
-		rev, ok := roundFloatCents(rates[m])
-		if !ok {
-			return st, false
-		}
-		net, ok := in.net.mulRound(rev)
-		if !ok {
-			return st, false
-		}
-		if cash, ok = addCents(cash, net); !ok {
-			return st, false
-		}
-		if cash, ok = addCents(cash, -obl[m]); !ok {
-			return st, false
-		}
-		if cash < 0 && st.cashOut == NoMonth {
-			st.cashOut = m
-		}
-		minCash = min(minCash, cash)
-		if yNet, ok = addCents(yNet, net); !ok {
-			return st, false
-		}
-		yObl += obl[m]
-		if m.Calendar() == 12 {
-			st.december[m.Year()-FirstYear] = amount{c: cash}
-			if st.breakEven == 0 && yNet >= yObl {
-				st.breakEven = m.Year()
-			}
-			yNet, yObl = 0, 0
-		}
+	var cf centsFinance
+	if !cf.compute(obl, in, rates) {
+		return cashStats{}, false
 	}
-	if minCash == minCents {
-		return st, false
+	st := cashStats{cashOut: cf.cashOut, breakEven: cf.breakEven, fundingNeed: amount{c: -cf.minCash}}
+	for y, c := range cf.yearCash {
+		st.december[y] = amount{c: c}
 	}
-	st.fundingNeed = amount{c: -minCash}
 	return st, true
 }
 

@@ -247,8 +247,8 @@ func checkScenario(t *testing.T, q string, r *Result) {
 	cashOut := NoMonth
 	for m := range Month(HorizonMonths) {
 		if m >= firstCashMonth {
-			g := float64((p.Growth / 100) * Pow(1-p.Fade/100, float64(m.Year()-2026)))
-			rate = rate * Pow(1+g, 1.0/12)
+			g := float64((p.Growth / 100) * refPow(1-p.Fade/100, float64(m.Year()-2026)))
+			rate = rate * refPow(1+g, 1.0/12)
 			if want := decimal.NewFromFloat(rate / 12).Round(2); !fin.Revenue[m].Equal(want) {
 				fail("%s: revenue %s, want %s", m, fin.Revenue[m], want)
 			}

@@ -92,7 +92,7 @@ func cashFigures(obl *[HorizonMonths]Cents, in revenueInputs, rates *[HorizonMon
 	if st, ok := fastCash(obl, &in, rates); ok {
 		return st
 	}
-	f := buildFinance(obl, in)
+	f := decimalFinance(obl, in)
 	return f.stats()
 }
 
