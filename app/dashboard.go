@@ -14,7 +14,8 @@ import (
 const (
 	riskDelay  = 250 * time.Millisecond // the hand has stopped: start the risk analysis
 	riskChunk  = 50                     // Monte Carlo draws between two paints
-	pumpPause  = time.Millisecond       // let input events in between two charts
+	pumpPause  = time.Millisecond       // let the figures paint, and input in, before each chart
+	urlDelay   = 200 * time.Millisecond // at most five URL rewrites a second while a slider moves
 	statusTime = 4 * time.Second
 )
 
@@ -41,6 +42,8 @@ type dashboard struct {
 	ledgerG int
 
 	pushed   bool // the current drag has its own history entry
+	urlDirty bool // the URL does not show the scenario yet
+	urlTimer bool // a rewrite of the URL is scheduled
 	status   string
 	statusID int
 	share    string // the link or embed code shown for copying
@@ -78,6 +81,7 @@ func (d *dashboard) load(ctx app.Context, query string) {
 	d.view = v
 	d.sc = scenarioOf(query)
 	d.typed = nil
+	d.pushed, d.urlDirty = false, false
 	d.changed(ctx)
 	ctx.Page().SetTitle("%s", d.catalog().T("app.title"))
 }
@@ -94,7 +98,7 @@ func (d *dashboard) changed(ctx app.Context) {
 			d.queue = append(d.queue, id)
 		}
 	}
-	d.pump(ctx)
+	d.schedulePump(ctx)
 	gen := d.gen
 	ctx.After(riskDelay, func(ctx app.Context) {
 		if d.gen == gen {
@@ -103,12 +107,20 @@ func (d *dashboard) changed(ctx app.Context) {
 	})
 }
 
-// pump draws the next chart that is out of date, then yields to the
-// browser before the next one.
-func (d *dashboard) pump(ctx app.Context) {
+// schedulePump draws the charts that are out of date, one per turn of the
+// browser's event loop, starting after the figures have painted.
+func (d *dashboard) schedulePump(ctx app.Context) {
 	if d.pumping {
 		return
 	}
+	d.pumping = true
+	ctx.After(pumpPause, d.pump)
+}
+
+// pump draws the next chart that is out of date; once all are drawn, it
+// prepares the ledger table.
+func (d *dashboard) pump(ctx app.Context) {
+	d.pumping = false
 	if len(d.queue) == 0 {
 		if d.ledgerG != d.gen {
 			d.ledger, d.ledgerG = newLedgerView(d.sc.result, d.catalog()), d.gen
@@ -121,7 +133,7 @@ func (d *dashboard) pump(ctx app.Context) {
 		d.svgs, d.drawn = map[charts.ID]string{}, map[charts.ID]int{}
 	}
 	var risk *core.Risk
-	if d.riskGen == d.gen {
+	if d.riskCurrent() {
 		risk = d.risk
 	}
 	if svg, err := charts.Render(id, d.sc.result, risk, d.catalog()); err == nil {
@@ -129,11 +141,7 @@ func (d *dashboard) pump(ctx app.Context) {
 	} else {
 		app.Log(err)
 	}
-	d.pumping = true
-	ctx.After(pumpPause, func(ctx app.Context) {
-		d.pumping = false
-		d.pump(ctx)
-	})
+	d.schedulePump(ctx)
 }
 
 // startRisk runs the goal seek and the tornado, then the Monte Carlo in
@@ -159,7 +167,7 @@ func (d *dashboard) startRisk(ctx app.Context) {
 		rk.MonteCarlo = run.Result()
 		d.risk, d.riskGen, d.riskRun = rk, gen, nil
 		d.queue = append([]charts.ID{charts.Cash, charts.Tornado}, d.queue...)
-		d.pump(ctx)
+		d.schedulePump(ctx)
 	}
 	step(ctx)
 }
@@ -167,20 +175,41 @@ func (d *dashboard) startRisk(ctx app.Context) {
 // riskCurrent reports whether the risk analysis shown is the scenario's.
 func (d *dashboard) riskCurrent() bool { return d.risk != nil && d.riskGen == d.gen }
 
-// apply makes p the scenario, rewriting the URL: while a slider moves the
-// history entry is replaced, a committed change gets an entry of its own.
+// apply makes p the scenario. The URL follows: while a slider moves, at
+// most every urlDelay and in one history entry; a committed change at once,
+// closing that entry.
 func (d *dashboard) apply(ctx app.Context, p core.Params, commit bool) {
 	d.sc = withParams(p)
 	d.changed(ctx)
-	if !d.pushed {
-		pushURL(pageQuery(d.sc, d.view))
-		d.pushed = true
-	} else {
-		replaceURL(ctx, pageQuery(d.sc, d.view))
-	}
+	d.urlDirty = true
 	if commit {
+		d.writeURL(ctx)
 		d.pushed = false
+		return
 	}
+	if !d.urlTimer {
+		d.urlTimer = true
+		ctx.After(urlDelay, func(ctx app.Context) {
+			d.urlTimer = false
+			d.writeURL(ctx)
+		})
+	}
+}
+
+// writeURL shows the scenario in the URL: the first write of a change adds
+// a history entry, the next ones replace it.
+func (d *dashboard) writeURL(ctx app.Context) {
+	if !d.urlDirty {
+		return
+	}
+	d.urlDirty = false
+	q := pageQuery(d.sc, d.view)
+	if d.pushed {
+		replaceURL(ctx, q)
+		return
+	}
+	pushURL(q)
+	d.pushed = true
 }
 
 // say shows a short status message for a few seconds.
