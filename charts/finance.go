@@ -7,9 +7,27 @@ import (
 	chart "github.com/wcharczuk/go-chart/v2"
 )
 
-func cash(r *core.Result, risk *core.Risk, c i18n.Catalog) chart.Chart {
-	var xs, ys []float64
+// cashWindow returns the last month the cash chart shows: two years past
+// the last obligation or the cash-out, whichever is later, from 2030-12 to
+// the end of the horizon. Beyond the deals, cash only compounds with
+// revenue and would flatten the months that matter.
+func cashWindow(r *core.Result) core.Month {
+	last := core.MonthOf(2028, 12)
 	for m := range core.HorizonMonths {
+		if r.Ledger.Total[m] != 0 {
+			last = max(last, core.Month(m))
+		}
+	}
+	if r.Finance.CashOut != core.NoMonth {
+		last = max(last, r.Finance.CashOut)
+	}
+	return min(core.MonthOf(last.Year()+2, 12), core.LastMonth)
+}
+
+func cash(r *core.Result, risk *core.Risk, c i18n.Catalog) chart.Chart {
+	end := cashWindow(r)
+	var xs, ys []float64
+	for m := range int(end) + 1 {
 		if core.HasCash(core.Month(m)) {
 			xs = append(xs, monthX(m))
 			ys = append(ys, r.Finance.Cash[m].InexactFloat64())
@@ -20,6 +38,9 @@ func cash(r *core.Result, risk *core.Risk, c i18n.Catalog) chart.Chart {
 		mc := &risk.MonteCarlo
 		var bx, lo, hi, mid []float64
 		for i := range mc.CashP10 {
+			if core.MonthOf(2026+i, 12) > end {
+				break
+			}
 			bx = append(bx, monthX(int(core.MonthOf(2026+i, 12))))
 			lo = append(lo, mc.CashP10[i].InexactFloat64())
 			hi = append(hi, mc.CashP90[i].InexactFloat64())
@@ -30,7 +51,7 @@ func cash(r *core.Result, risk *core.Risk, c i18n.Catalog) chart.Chart {
 				style: chart.Style{StrokeColor: colorBand, StrokeWidth: 1, FillColor: colorBand.WithAlpha(120)}},
 			dashed(line(c.T("chart.cash.p50"), colorMicrosoft, bx, mid)))
 	}
-	series = append(series, hline("", colorMuted, 0, 2025, 2040), line(c.T("chart.cash.base"), colorInk, xs, ys))
+	series = append(series, hline("", colorMuted, 0, 2025, float64(end.Year()+1)), line(c.T("chart.cash.base"), colorInk, xs, ys))
 	if out := r.Finance.CashOut; out != core.NoMonth {
 		series = append(series, chart.AnnotationSeries{
 			Style: chart.Style{StrokeColor: colorRed, FontColor: colorRed, FontSize: 9},
@@ -38,7 +59,10 @@ func cash(r *core.Result, risk *core.Risk, c i18n.Catalog) chart.Chart {
 				Label: c.T("chart.cash.out", out.String())}},
 		})
 	}
-	return base(c, Cash, c.T("chart.cash.y"), c.Lang.Dollars, series...)
+	g := base(c, Cash, c.T("chart.cash.y"), c.Lang.Dollars, series...)
+	g.XAxis.Range = &chart.ContinuousRange{Min: 2025, Max: float64(end.Year() + 1)}
+	g.XAxis.Ticks = yearTicks(2025, end.Year(), 1)
+	return g
 }
 
 func yearXs(from int) []float64 {
