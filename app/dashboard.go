@@ -245,6 +245,7 @@ func (d *dashboard) Render() app.UI {
 			app.Div().Class("titles").Body(
 				app.H1().Text(c.T("app.title")),
 				app.P().Class("sub").Text(c.T("app.subtitle")),
+				app.P().Class("scenario").Text(scenarioLine(&d.sc.params, c)),
 			),
 			d.renderActions(c),
 		),
@@ -322,12 +323,12 @@ func (d *dashboard) renderRisk(c i18n.Catalog) app.UI {
 	case rk.Reachable && rk.GoalSeek == 0:
 		goal = c.T("risk.goal.zero")
 	case rk.Reachable:
-		goal = c.T("risk.goal", l.Percent(rk.GoalSeek, 2))
+		goal = c.T("risk.goal", l.Percent(rk.GoalSeek, 1), l.Percent(d.sc.params.Growth, 0))
 	}
 	mc := &rk.MonteCarlo
 	return app.Section().Class("risk").Aria("live", "polite").Body(
 		app.P().Class("goal").DataSet("goal", goalRaw(rk)).Text(goal),
-		app.P().Text(c.T("risk.summary", mc.N, l.Percent(mc.PCashOutBefore2030*100, 1), l.Percent(mc.PBreakEvenBy2030*100, 1))),
+		app.P().Text(c.T("risk.summary", l.Int(int64(mc.N)), l.Percent(mc.PCashOutBefore2030*100, 0), l.Percent(mc.PBreakEvenBy2030*100, 0))),
 		app.P().Text(c.T("risk.unplaced", l.Count(mc.UnplacedPeakP50), l.Count(mc.UnplacedPeakP90))),
 	)
 }

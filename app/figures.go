@@ -2,6 +2,7 @@ package main
 
 import (
 	"strconv"
+	"strings"
 
 	"computedash/core"
 	"computedash/i18n"
@@ -15,7 +16,7 @@ const (
 )
 
 // figure is one headline figure, formatted for the page. Raw is the figure
-// as the JSON export writes it, for tests and for copying.
+// as the JSON export writes it ("null" for none), for tests and copying.
 type figure struct {
 	Key   string
 	Label string
@@ -31,7 +32,7 @@ func headlineFigures(r *core.Result, c i18n.Catalog) []figure {
 	f := &r.Finance
 	var out []figure
 
-	cash := figure{Key: "cash_out_month", Label: c.T("fig.cashout"), Value: c.T("fig.cashout.never"), Note: c.T("fig.cashout.ok"), Tone: toneOK}
+	cash := figure{Key: "cash_out_month", Label: c.T("fig.cashout"), Value: c.T("fig.cashout.never"), Raw: "null", Note: c.T("fig.cashout.ok"), Tone: toneOK}
 	if f.CashOut != core.NoMonth {
 		cash.Value, cash.Raw, cash.Note, cash.Tone = f.CashOut.String(), f.CashOut.String(), c.T("fig.cashout.note"), toneWarn
 		if f.CashOut < core.MonthOf(2030, 1) {
@@ -46,11 +47,11 @@ func headlineFigures(r *core.Result, c i18n.Catalog) []figure {
 	}
 	out = append(out, need)
 
-	be := figure{Key: "break_even_year", Label: c.T("fig.breakeven"), Value: c.T("fig.breakeven.never"), Note: c.T("fig.breakeven.note"), Tone: toneBad}
+	be := figure{Key: "break_even_year", Label: c.T("fig.breakeven"), Value: c.T("fig.breakeven.never"), Raw: "null", Note: c.T("fig.breakeven.note"), Tone: toneBad}
 	if f.BreakEven != 0 {
 		be.Value, be.Raw, be.Tone = strconv.Itoa(f.BreakEven), strconv.Itoa(f.BreakEven), toneOK
-		if f.BreakEven > 2030 {
-			be.Tone = toneWarn
+		if f.BreakEven > 2030 || f.CashOut != core.NoMonth && f.CashOut.Year() <= f.BreakEven {
+			be.Tone, be.Note = toneWarn, c.T("fig.breakeven.late")
 		}
 	}
 	out = append(out, be)
@@ -73,7 +74,7 @@ func headlineFigures(r *core.Result, c i18n.Catalog) []figure {
 	out = append(out, un)
 
 	y2027 := 2027 - core.FirstYear
-	hhi := figure{Key: "hhi_2027", Label: c.T("fig.hhi"), Value: "—", Note: c.T("fig.hhi.none"), Tone: toneOK}
+	hhi := figure{Key: "hhi_2027", Label: c.T("fig.hhi"), Value: "—", Raw: "null", Note: c.T("fig.hhi.none"), Tone: toneOK}
 	if r.HasHHI[y2027] {
 		x := r.HHI[y2027].InexactFloat64()
 		band := core.Band(x)
@@ -108,4 +109,34 @@ func argmax[T int64 | float64](s []T) int {
 		}
 	}
 	return best
+}
+
+// scenarioLine says in words which inputs differ from the base case.
+func scenarioLine(p *core.Params, c i18n.Catalog) string {
+	var items []string
+	specs := core.Specs()
+	for i := range specs {
+		s := &specs[i]
+		v := s.Get(p)
+		if v.Equal(s.Default) {
+			continue
+		}
+		items = append(items, c.T("scenario.item", c.Label(s.ID), withUnit(s.Format(v), s.Unit), s.Format(s.Default)))
+	}
+	if len(items) == 0 {
+		return c.T("scenario.base")
+	}
+	return c.T("scenario.changed", strings.Join(items, " · "))
+}
+
+func withUnit(v, unit string) string {
+	switch unit {
+	case "", "month":
+		return v
+	case "$B":
+		return "$" + v + "B"
+	case "%", "% a year", "% of revenue":
+		return v + " %"
+	}
+	return v + " " + unit
 }

@@ -43,8 +43,8 @@ func NeedsRisk(id ID) bool { return id == Cash || id == Tornado }
 
 // Size of every chart, in SVG user units.
 const (
-	Width  = 640
-	Height = 320
+	Width  = 560
+	Height = 300
 )
 
 // Render draws chart id for r and, where the chart shows it, risk (nil
@@ -125,14 +125,31 @@ func supplierColor(s string) drawing.Color {
 	return colorCoreWeave
 }
 
+// span is the range of years a chart's X axis covers, from the start of
+// year from to the end of year to.
+type span struct{ from, to int }
+
+// full is the model's horizon.
+var full = span{core.FirstYear, core.LastYear}
+
 // base returns a chart with the page's layout: a header with the title and
-// a legend of the named series, axis names, and year ticks on X.
-func base(c i18n.Catalog, id ID, yName string, yFormat func(float64) string, series ...chart.Series) chart.Chart {
+// a legend of the named series, axis names, year ticks on X over sp and
+// round ticks on Y. Series are cut to sp.
+func base(c i18n.Catalog, id ID, sp span, yName string, yFormat func(float64) string, series ...chart.Series) chart.Chart {
+	x0, x1 := float64(sp.from), float64(sp.to+1)
 	if len(series) == 0 { // nothing to draw: keep the axes readable
-		series = []chart.Series{hline("", colorMuted, 0, 2025, 2040)}
+		series = []chart.Series{hline("", colorMuted, 0, x0, x1)}
+	}
+	for i, s := range series {
+		series[i] = clipX(s, x1)
 	}
 	items := legendItems(series)
 	rows := legendRows(items)
+	step := 1
+	if sp.to-sp.from > 10 {
+		step = 2
+	}
+	yTicks, yRange := niceTicks(series, yFormat)
 	g := chart.Chart{
 		Width:      Width,
 		Height:     Height,
@@ -140,16 +157,17 @@ func base(c i18n.Catalog, id ID, yName string, yFormat func(float64) string, ser
 		Background: chart.Style{Padding: chart.Box{Top: headerTop + len(rows)*legendRowH + 8, Left: 12, Right: 16, Bottom: 8}},
 		XAxis: chart.XAxis{
 			Name:      c.T("chart.x"),
-			NameStyle: chart.Style{FontSize: 9},
-			Style:     chart.Style{FontSize: 9},
-			Ticks:     yearTicks(2025, 2039, 2),
-			Range:     &chart.ContinuousRange{Min: 2025, Max: 2040},
+			NameStyle: chart.Style{FontSize: axisFont},
+			Style:     chart.Style{FontSize: axisFont},
+			Ticks:     yearTicks(sp.from, sp.to, step),
+			Range:     &chart.ContinuousRange{Min: x0, Max: x1},
 		},
 		YAxis: chart.YAxis{
 			Name:           yName,
-			NameStyle:      chart.Style{FontSize: 9},
-			Style:          chart.Style{FontSize: 9},
-			ValueFormatter: func(v any) string { return yFormat(v.(float64)) },
+			NameStyle:      chart.Style{FontSize: axisFont},
+			Style:          chart.Style{FontSize: axisFont},
+			Ticks:          yTicks,
+			Range:          yRange,
 			GridMajorStyle: chart.Style{StrokeColor: drawing.ColorFromHex("e0e0e0"), StrokeWidth: 1},
 		},
 		YAxisSecondary: chart.YAxis{Style: chart.Style{Hidden: true}},
@@ -157,6 +175,86 @@ func base(c i18n.Catalog, id ID, yName string, yFormat func(float64) string, ser
 	}
 	g.Elements = []chart.Renderable{header(Title(id, c), rows)}
 	return g
+}
+
+// Font sizes, in SVG units.
+const (
+	titleFont  = 13
+	axisFont   = 10
+	legendFont = 10
+)
+
+// clipX cuts a line or band at x1, so that nothing is drawn past the end
+// of the axis; a line ends on x1 itself, interpolated.
+func clipX(s chart.Series, x1 float64) chart.Series {
+	switch v := s.(type) {
+	case chart.ContinuousSeries:
+		n := len(v.XValues)
+		for n > 0 && v.XValues[n-1] > x1 {
+			n--
+		}
+		if n == len(v.XValues) {
+			return v
+		}
+		xs, ys := append([]float64(nil), v.XValues[:n]...), append([]float64(nil), v.YValues[:n]...)
+		if n > 0 && xs[n-1] < x1 {
+			xa, ya, xb, yb := v.XValues[n-1], v.YValues[n-1], v.XValues[n], v.YValues[n]
+			xs, ys = append(xs, x1), append(ys, ya+(yb-ya)*(x1-xa)/(xb-xa))
+		}
+		v.XValues, v.YValues = xs, ys
+		return v
+	case band:
+		n := len(v.xs)
+		for n > 0 && v.xs[n-1] > x1 {
+			n--
+		}
+		v.xs, v.lo, v.hi = v.xs[:n], v.lo[:n], v.hi[:n]
+		return v
+	}
+	return s
+}
+
+// niceTicks returns round Y ticks (1, 2 or 5 × 10^k apart) that cover every
+// value of the series, and the range they span.
+func niceTicks(series []chart.Series, format func(float64) string) ([]chart.Tick, chart.Range) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, s := range series {
+		switch v := s.(type) {
+		case chart.BoundedValuesProvider:
+			for i := range v.Len() {
+				_, a, b := v.GetBoundedValues(i)
+				lo, hi = math.Min(lo, math.Min(a, b)), math.Max(hi, math.Max(a, b))
+			}
+		case chart.ValuesProvider:
+			for i := range v.Len() {
+				_, y := v.GetValues(i)
+				lo, hi = math.Min(lo, y), math.Max(hi, y)
+			}
+		}
+	}
+	if math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) || math.IsNaN(hi) {
+		lo, hi = 0, 1
+	}
+	lo, hi = math.Min(lo, 0), math.Max(hi, 0) // the zero line is always in view
+	if hi-lo < 1e-9 {
+		hi = lo + 1
+	}
+	raw := (hi - lo) / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	start, end := math.Floor(lo/step)*step, math.Ceil(hi/step)*step
+	var ticks []chart.Tick
+	for v := start; v <= end+step/2; v += step {
+		x := math.Round(v/step) * step
+		ticks = append(ticks, chart.Tick{Value: x, Label: format(x)})
+	}
+	return ticks, &chart.ContinuousRange{Min: start, Max: end}
 }
 
 // Header layout, in SVG units.
@@ -192,8 +290,8 @@ func legendItems(series []chart.Series) []legendItem {
 	return items
 }
 
-// itemWidth estimates the width of a legend entry at font size 9.
-func itemWidth(it legendItem) float64 { return 18 + 5.2*float64(len([]rune(it.name))) + 14 }
+// itemWidth estimates the width of a legend entry at legendFont.
+func itemWidth(it legendItem) float64 { return 18 + 5.6*float64(len([]rune(it.name))) + 14 }
 
 // legendRows wraps the legend entries into rows that fit the chart width.
 func legendRows(items []legendItem) [][]legendItem {
@@ -216,10 +314,10 @@ func header(title string, rows [][]legendItem) chart.Renderable {
 		r.ClearTextRotation()
 		r.SetFont(defaults.Font)
 		r.SetFontColor(colorInk)
-		r.SetFontSize(12)
+		r.SetFontSize(titleFont)
 		tb := r.MeasureText(title)
 		r.Text(title, (Width-tb.Width())/2, 17)
-		r.SetFontSize(9)
+		r.SetFontSize(legendFont)
 		for i, row := range rows {
 			y := headerTop + i*legendRowH + 8
 			x := 12.0

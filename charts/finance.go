@@ -7,11 +7,11 @@ import (
 	chart "github.com/wcharczuk/go-chart/v2"
 )
 
-// cashWindow returns the last month the cash chart shows: two years past
-// the last obligation or the cash-out, whichever is later, from 2030-12 to
-// the end of the horizon. Beyond the deals, cash only compounds with
-// revenue and would flatten the months that matter.
-func cashWindow(r *core.Result) core.Month {
+// window returns the years the monthly charts show: from 2025 to two years
+// past the last obligation or the cash-out, whichever is later, at least
+// to 2030. Beyond the deals GPUs fall to zero and cash only compounds with
+// revenue, which would flatten the years that matter.
+func window(r *core.Result) span {
 	last := core.MonthOf(2028, 12)
 	for m := range core.HorizonMonths {
 		if r.Ledger.Total[m] != 0 {
@@ -21,13 +21,12 @@ func cashWindow(r *core.Result) core.Month {
 	if r.Finance.CashOut != core.NoMonth {
 		last = max(last, r.Finance.CashOut)
 	}
-	return min(core.MonthOf(last.Year()+2, 12), core.LastMonth)
+	return span{core.FirstYear, min(last.Year()+2, core.LastYear)}
 }
 
 func cash(r *core.Result, risk *core.Risk, c i18n.Catalog) chart.Chart {
-	end := cashWindow(r)
 	var xs, ys []float64
-	for m := range int(end) + 1 {
+	for m := range core.HorizonMonths {
 		if core.HasCash(core.Month(m)) {
 			xs = append(xs, monthX(m))
 			ys = append(ys, r.Finance.Cash[m].InexactFloat64())
@@ -38,9 +37,6 @@ func cash(r *core.Result, risk *core.Risk, c i18n.Catalog) chart.Chart {
 		mc := &risk.MonteCarlo
 		var bx, lo, hi, mid []float64
 		for i := range mc.CashP10 {
-			if core.MonthOf(2026+i, 12) > end {
-				break
-			}
 			bx = append(bx, monthX(int(core.MonthOf(2026+i, 12))))
 			lo = append(lo, mc.CashP10[i].InexactFloat64())
 			hi = append(hi, mc.CashP90[i].InexactFloat64())
@@ -51,7 +47,7 @@ func cash(r *core.Result, risk *core.Risk, c i18n.Catalog) chart.Chart {
 				style: chart.Style{StrokeColor: colorBand, StrokeWidth: 1, FillColor: colorBand.WithAlpha(120)}},
 			dashed(line(c.T("chart.cash.p50"), colorMicrosoft, bx, mid)))
 	}
-	series = append(series, hline("", colorMuted, 0, 2025, float64(end.Year()+1)), line(c.T("chart.cash.base"), colorInk, xs, ys))
+	series = append(series, hline("", colorMuted, 0, 2025, 2040), line(c.T("chart.cash.base"), colorInk, xs, ys))
 	if out := r.Finance.CashOut; out != core.NoMonth {
 		series = append(series, chart.AnnotationSeries{
 			Style: chart.Style{StrokeColor: colorRed, FontColor: colorRed, FontSize: 9},
@@ -59,10 +55,7 @@ func cash(r *core.Result, risk *core.Risk, c i18n.Catalog) chart.Chart {
 				Label: c.T("chart.cash.out", out.String())}},
 		})
 	}
-	g := base(c, Cash, c.T("chart.cash.y"), c.Lang.Dollars, series...)
-	g.XAxis.Range = &chart.ContinuousRange{Min: 2025, Max: float64(end.Year() + 1)}
-	g.XAxis.Ticks = yearTicks(2025, end.Year(), 1)
-	return g
+	return base(c, Cash, window(r), c.T("chart.cash.y"), c.Lang.Dollars, series...)
 }
 
 func yearXs(from int) []float64 {
@@ -84,5 +77,5 @@ func coverage(r *core.Result, c i18n.Catalog) chart.Chart {
 	s := line(c.T("chart.coverage"), colorMicrosoft, xs, ys)
 	s.Style.DotWidth, s.Style.DotColor = 3, colorMicrosoft
 	series := []chart.Series{hline(c.T("chart.coverage.even"), colorRed, 1, 2025, 2040), s}
-	return base(c, Coverage, c.T("chart.coverage.y"), func(x float64) string { return c.Lang.Number(x, 1) }, series...)
+	return base(c, Coverage, full, c.T("chart.coverage.y"), func(x float64) string { return c.Lang.Number(x, 1) }, series...)
 }

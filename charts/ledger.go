@@ -43,7 +43,7 @@ func obligations(r *core.Result, c i18n.Catalog) chart.Chart {
 		colors[i] = supplierColor(n)
 	}
 	series := stacked(names, colors, monthXs(), layers)
-	return base(c, Obligations, c.T("chart.obligations.y"), c.Lang.Dollars, series...)
+	return base(c, Obligations, window(r), c.T("chart.obligations.y"), c.Lang.Dollars, series...)
 }
 
 func gpus(r *core.Result, c i18n.Catalog) chart.Chart {
@@ -56,7 +56,7 @@ func gpus(r *core.Result, c i18n.Catalog) chart.Chart {
 		}
 	}
 	series := stacked([]string{"GB200", "GB300"}, []drawing.Color{colorGB200, colorGB300}, monthXs(), [][]float64{g200, g300})
-	return base(c, GPUs, c.T("chart.gpus.y"), count(c), series...)
+	return base(c, GPUs, window(r), c.T("chart.gpus.y"), count(c), series...)
 }
 
 func count(c i18n.Catalog) func(float64) string {

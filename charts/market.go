@@ -22,7 +22,7 @@ func gap(r *core.Result, c i18n.Catalog) chart.Chart {
 		dashed(line(c.T("chart.gap.required"), colorRed, xs, req)),
 		line(c.T("chart.gap.actual"), colorStargate, xs, act),
 	}
-	return base(c, Gap, c.T("chart.gap.y"), c.Lang.Billions, series...)
+	return base(c, Gap, span{core.FirstYear, 2033}, c.T("chart.gap.y"), c.Lang.Billions, series...)
 }
 
 func hhi(r *core.Result, c i18n.Catalog) chart.Chart {
@@ -42,9 +42,6 @@ func hhi(r *core.Result, c i18n.Catalog) chart.Chart {
 		hline(c.T("chart.hhi.moderate"), colorAmber, core.HHIModerate, 2023, 2040),
 		ref, s,
 	}
-	g := base(c, HHI, c.T("chart.hhi.y"), func(x float64) string { return c.Lang.Number(x, 0) }, series...)
-	g.XAxis.Range = &chart.ContinuousRange{Min: 2023, Max: 2040}
-	g.XAxis.Ticks = yearTicks(2023, 2039, 2)
-	g.YAxis.Range = &chart.ContinuousRange{Min: 0, Max: 10500}
+	g := base(c, HHI, span{2023, core.LastYear}, c.T("chart.hhi.y"), func(x float64) string { return c.Lang.Number(x, 0) }, series...)
 	return g
 }

@@ -46,7 +46,7 @@ func power(r *core.Result, c i18n.Catalog) chart.Chart {
 			series = append(series, dashed(line(c.T("chart.needed", name), pool.color, xs, need)))
 		}
 	}
-	return base(c, Power, c.T("chart.power.y"), mw(c), series...)
+	return base(c, Power, window(r), c.T("chart.power.y"), mw(c), series...)
 }
 
 func mw(c i18n.Catalog) func(float64) string {
@@ -75,7 +75,7 @@ func unplaced(r *core.Result, c i18n.Catalog) chart.Chart {
 	if len(series) == 0 {
 		series = append(series, line(c.T("fig.unplaced.none"), colorMuted, xs, make([]float64, len(xs))))
 	}
-	return base(c, Unplaced, c.T("chart.unplaced.y"), count(c), series...)
+	return base(c, Unplaced, window(r), c.T("chart.unplaced.y"), count(c), series...)
 }
 
 func sites(r *core.Result, c i18n.Catalog) chart.Chart {
@@ -97,5 +97,5 @@ func sites(r *core.Result, c i18n.Catalog) chart.Chart {
 	}
 	series := stacked(names, colors, xs, layers)
 	series = append(series, line(c.T("chart.sites.available"), colorInk, xs, total))
-	return base(c, Sites, c.T("chart.sites.y"), mw(c), series...)
+	return base(c, Sites, window(r), c.T("chart.sites.y"), mw(c), series...)
 }

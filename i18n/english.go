@@ -1,9 +1,12 @@
 package i18n
 
 var english = map[string]string{
-	"app.title":    "OpenAI's compute commitments",
-	"app.subtitle": "What the AWS, Oracle, Microsoft and CoreWeave deals and the Stargate sites mean in dollars, GPUs, power, cash and concentration — move any input",
-	"app.loading":  "Computing the scenario…",
+	"app.title":        "OpenAI's compute commitments",
+	"app.subtitle":     "The AWS, Oracle, Microsoft and CoreWeave deals and the Stargate sites in dollars, GPUs, power, cash and concentration",
+	"scenario.base":    "Base case: every input at its default (sources under Methodology).",
+	"scenario.changed": "Scenario: %s.",
+	"scenario.item":    "%s %s (base %s)",
+	"app.loading":      "Computing the scenario…",
 
 	"action.copylink":    "Copy link",
 	"action.copied":      "Link copied",
@@ -44,10 +47,11 @@ var english = map[string]string{
 	"fig.breakeven":                "Break-even year",
 	"fig.breakeven.never":          "Not by 2039",
 	"fig.breakeven.note":           "first year net covers obligations",
+	"fig.breakeven.late":           "too late: cash runs out before",
 	"fig.peakgpus":                 "Peak GPUs in service",
 	"fig.peakgpus.note":            "in %s",
 	"fig.peakgw":                   "Peak facility power",
-	"fig.peakgw.note":              "IT power × PUE, in %s",
+	"fig.peakgw.note":              "in %s",
 	"fig.unplaced":                 "Unplaced GPUs, peak",
 	"fig.unplaced.note":            "in %s",
 	"fig.unplaced.none":            "every rack finds a site",
@@ -68,10 +72,10 @@ var english = map[string]string{
 	"notice.typed":        "%s: “%s” cannot be read; kept %s",
 
 	"risk.updating":  "Updating the risk analysis…",
-	"risk.goal":      "Cash never runs out if revenue grows at least %s in 2026 (fading as set).",
+	"risk.goal":      "Cash never runs out if revenue grows at least %s in 2026 (this scenario: %s), fading as set.",
 	"risk.goal.zero": "Cash never runs out, even with no revenue growth.",
 	"risk.goal.none": "Cash runs out even if revenue grows 300 % in 2026.",
-	"risk.summary":   "%d draws: cash runs out before 2030 in %s of them; break-even by 2030 in %s.",
+	"risk.summary":   "Across %s draws of growth, GPU prices, cost per GW and Stargate delay: cash runs out before 2030 in %s of them; a year whose net revenue covers its obligations comes by 2030 in %s.",
 	"risk.unplaced":  "GPUs without a site at the worst month: P50 %s, P90 %s.",
 
 	"chart.obligations":     "Monthly obligations by supplier",

@@ -1,0 +1,779 @@
+package e2e
+
+// TestPerformance measures the dashboard as a user feels it, in the
+// package's headless Chromium:
+//
+//   - cold load: navigation start to the figures on screen, cache disabled,
+//     a fresh tab per run;
+//   - slider → headline: from a dispatched input event to the frame in which
+//     the headline figures show the new scenario (#dash's data-gen bumps in
+//     the render that shows them), timed inside the page with
+//     performance.now() and requestAnimationFrame;
+//   - slider → charts: to the frame in which every deterministic chart shows
+//     the new scenario (cash and tornado wait for the risk analysis);
+//   - risk: to #dash[data-risk="ready"], for n = 1,000 and n = 20,000;
+//   - slider → headline while the risk analysis of n = 20,000 runs.
+//
+// By default it runs a short configuration (a few seconds, so that it runs
+// in every `go test ./e2e` and never rots) and asserts only that every
+// measurement was obtained and is positive and finite, never a time.
+// PERF_FULL=1 runs the full configuration; PERF_OUT=file writes the markdown
+// table to file. `./build.sh bench` runs the full configuration with the
+// core and chart benchmarks (PERF_BENCH_DIR holds their outputs) and splices
+// the table into docs/performance.md.
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// perfConfig is how much TestPerformance measures.
+type perfConfig struct {
+	full       bool
+	loads      int   // cold loads
+	moves      int   // slider → headline moves
+	chartMoves int   // slider → charts moves, each from a quiet page
+	riskRuns   int   // runs per risk size
+	riskNs     []int // Monte Carlo sizes of the risk runs
+	busyMoves  int   // slider → headline moves while the risk analysis runs
+	busyN      int   // the Monte Carlo size of those
+}
+
+func perfConfigFromEnv() perfConfig {
+	if os.Getenv("PERF_FULL") != "" {
+		return perfConfig{full: true, loads: 5, moves: 100, chartMoves: 20, riskRuns: 3,
+			riskNs: []int{1000, 20000}, busyMoves: 20, busyN: 20000}
+	}
+	return perfConfig{loads: 1, moves: 10, chartMoves: 3, riskRuns: 1,
+		riskNs: []int{1000}, busyMoves: 2, busyN: 20000}
+}
+
+// Targets (issue "Performance: measure the page like a user feels it").
+const (
+	targetHeadlineP95 = 16.0   // ms
+	targetChartsP95   = 100.0  // ms
+	targetRisk1k      = 250.0  // ms after the last move, n = 1,000
+	targetRisk20k     = 2000.0 // ms, n = 20,000
+	targetLoadMedian  = 1500.0 // ms
+	targetBrotli      = 2.2e6  // bytes
+	targetEvaluateNs  = 0.3e6  // ns per deterministic evaluation, native
+)
+
+// perfPageTimeout bounds a measuring tab (the harness's tabs get a minute).
+const perfPageTimeout = 5 * time.Minute
+
+// perfSample is one slider move as the page timed it, in ms from the
+// dispatch of the input event.
+type perfSample struct {
+	Slider   string  `json:"slider"`
+	Value    string  `json:"value"`
+	Handler  float64 `json:"handler"`  // dispatchEvent returned (Go's handlers ran)
+	DOM      float64 `json:"dom"`      // data-gen changed in the DOM
+	Headline float64 `json:"headline"` // the frame that shows the new figures
+	Charts   float64 `json:"charts"`   // the frame with every deterministic chart fresh
+	Risk     float64 `json:"risk"`     // the frame with data-risk="ready"
+	AllFresh float64 `json:"allFresh"` // the frame with every chart fresh (risk charts too)
+}
+
+// perfLoad is one cold load, in ms from navigation start.
+type perfLoad struct {
+	WasmEnd  float64 `json:"wasmEnd"`  // app.wasm's responseEnd
+	Starting float64 `json:"starting"` // <html data-boot="starting">: bytes in, instantiating
+	Ready    float64 `json:"ready"`    // #dash[data-ready="1"] and <html data-boot="ready">
+	Frame    float64 `json:"frame"`    // the next animation frame
+}
+
+// perfResults is everything TestPerformance measured.
+type perfResults struct {
+	cfg      perfConfig
+	loads    []perfLoad
+	headline []perfSample         // a drag: each move on the frame after the last landed
+	charts   []perfSample         // each from a quiet page
+	risk     map[int][]perfSample // by Monte Carlo size, each from a quiet page
+	busy     []perfSample         // while the risk analysis runs
+	chromium string
+}
+
+func TestPerformance(t *testing.T) {
+	cfg := perfConfigFromEnv()
+	res := &perfResults{cfg: cfg, risk: map[int][]perfSample{}}
+
+	t.Run("load", func(t *testing.T) {
+		for range cfg.loads {
+			l := perfColdLoad(t)
+			res.loads = append(res.loads, l)
+			perfPositive(t, "cold load", l.Ready, l.Starting, l.Frame)
+		}
+	})
+	t.Run("headline", func(t *testing.T) {
+		p, done := perfOpen(t, rootURL("/"))
+		defer done()
+		res.chromium = evalJS[string](p, `navigator.userAgent`)
+		perfQuiet(p)
+		res.headline = perfRun[[]perfSample](p, fmt.Sprintf(`__perf.drag(%d)`, cfg.moves))
+		perfCheckSamples(t, "slider → headline", res.headline, cfg.moves, "headline", "dom", "handler")
+	})
+	t.Run("charts", func(t *testing.T) {
+		p, done := perfOpen(t, rootURL("/"))
+		defer done()
+		res.charts = perfRun[[]perfSample](p, fmt.Sprintf(`__perf.settled(%d, false)`, cfg.chartMoves))
+		perfCheckSamples(t, "slider → charts", res.charts, cfg.chartMoves, "headline", "charts")
+	})
+	for _, n := range cfg.riskNs {
+		t.Run(fmt.Sprintf("risk-%d", n), func(t *testing.T) {
+			url := rootURL("/")
+			if n != 1000 {
+				url = rootURL(fmt.Sprintf("/?mc.n=%d", n))
+			}
+			p, done := perfOpen(t, url)
+			defer done()
+			s := perfRun[[]perfSample](p, fmt.Sprintf(`__perf.settled(%d, true)`, cfg.riskRuns))
+			perfCheckSamples(t, fmt.Sprintf("risk n=%d", n), s, cfg.riskRuns, "headline", "charts", "risk", "allFresh")
+			res.risk[n] = s
+		})
+	}
+	t.Run("busy", func(t *testing.T) {
+		p, done := perfOpen(t, rootURL(fmt.Sprintf("/?mc.n=%d", cfg.busyN)))
+		defer done()
+		res.busy = perfRun[[]perfSample](p, fmt.Sprintf(`__perf.busy(%d)`, cfg.busyMoves))
+		perfCheckSamples(t, "slider → headline while risk runs", res.busy, cfg.busyMoves, "headline")
+	})
+	if t.Failed() {
+		return
+	}
+
+	if f := os.Getenv("PERF_SAMPLES"); f != "" {
+		perfWriteSamples(t, f, res)
+	}
+	table := perfTable(res, os.Getenv("PERF_BENCH_DIR"))
+	fmt.Println(table)
+	if out := os.Getenv("PERF_OUT"); out != "" {
+		if err := os.WriteFile(out, []byte(table), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Pages
+// ---------------------------------------------------------------------------
+
+// perfOpen opens url in a fresh tab as newPage does (the same recording of
+// problems, checked when done is called or at cleanup), with a longer
+// deadline and the given steps before the navigation; it waits for the
+// dashboard and installs the in-page timing functions (perfJS).
+func perfOpen(t *testing.T, url string, before ...chromedp.Action[chromedp.Void]) (*page, func()) {
+	t.Helper()
+	requireSite(t)
+	if env.browserErr != nil {
+		t.Fatalf("no browser: %v", env.browserErr)
+	}
+	p := &page{t: t, url: url, scope: url[:strings.LastIndex(url, "/")+1]}
+	deadline, cancelDeadline := context.WithTimeout(env.browserCtx, perfPageTimeout)
+	tab, cancelTab := chromedp.NewContext(deadline, chromedp.WithListener(p.listen))
+	p.ctx = tab
+	var once sync.Once
+	done := func() {
+		once.Do(func() {
+			p.check()
+			cancelTab()
+			cancelDeadline()
+		})
+	}
+	t.Cleanup(done)
+
+	steps := append([]chromedp.Action[chromedp.Void]{addScript(recordViolations)}, before...)
+	steps = append(steps, chromedp.Navigate(url))
+	if err := chromedp.Do(p.ctx, steps...); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	waitReady(p)
+	if !evalJS[bool](p, perfJS) {
+		t.Fatalf("%s: installing the timing functions failed", url)
+	}
+	return p, done
+}
+
+// perfRun awaits a promise of the in-page timing functions.
+func perfRun[T any](p *page, expr string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("%s: %s: %v", p.url, expr, err)
+	}
+	return v
+}
+
+// perfQuiet waits until the page has nothing left to do: every chart
+// fresh and the risk analysis on screen.
+func perfQuiet(p *page) {
+	p.t.Helper()
+	perfRun[bool](p, `__perf.quiet().then(() => true)`)
+}
+
+// perfColdLoad opens the dashboard in a fresh tab with the cache disabled
+// and returns the times, from navigation start, that the page recorded.
+func perfColdLoad(t *testing.T) perfLoad {
+	t.Helper()
+	noCache := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+		return err
+	})
+	p, done := perfOpen(t, rootURL("/"), noCache, addScript(perfLoadJS))
+	defer done()
+	waitFor(p, `window.__perfLoad && window.__perfLoad.frame > 0`)
+	return evalJS[perfLoad](p, `(() => {
+  const l = window.__perfLoad;
+  const w = performance.getEntriesByType("resource").find((e) => /app\.wasm/.test(e.name));
+  return {wasmEnd: w ? w.responseEnd : 0, starting: l.starting || 0, ready: l.ready, frame: l.frame};
+})()`)
+}
+
+// perfLoadJS runs before the page's own scripts: it notes when boot.js
+// starts the wasm and when the figures are on screen (performance.now() is
+// measured from navigation start).
+const perfLoadJS = `
+(() => {
+  const l = window.__perfLoad = {};
+  const check = () => {
+    const root = document.documentElement;
+    if (!root) return false;
+    if (!l.starting && root.dataset.boot === "starting") l.starting = performance.now();
+    if (!l.ready && root.dataset.boot === "ready" && document.querySelector('#dash[data-ready="1"]')) {
+      l.ready = performance.now();
+      requestAnimationFrame(() => { l.frame = performance.now(); });
+      return true;
+    }
+    return false;
+  };
+  const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+  mo.observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["data-boot", "data-ready"]});
+})();
+`
+
+// perfJS installs window.__perf, the in-page timing functions. Every time
+// is performance.now() in the page, from the dispatch of the input event to
+// a requestAnimationFrame callback (the frame that paints the state seen).
+//
+//   - drag(n): n moves over the sliders (all groups opened), each dispatched
+//     in the frame in which the previous one landed, as a hand that drags;
+//     mc.n is left alone (it sets the cost of the risk analysis).
+//   - settled(n, risk): n moves, each from a quiet page (charts fresh, risk
+//     on screen), timed to the deterministic charts, and with risk also to
+//     data-risk="ready" and every chart fresh.
+//   - busy(n): n moves, each while the risk analysis runs (its progress is
+//     on screen), at a random point of it.
+const perfJS = `(() => {
+if (window.__perf) return true;
+const now = () => performance.now();
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const dash = () => document.getElementById("dash");
+const DET = 'figure.chart[data-chart]:not([data-chart="cash"]):not([data-chart="tornado"])';
+const fresh = (sel) => document.querySelectorAll(sel).length > 0 &&
+  document.querySelectorAll(sel + '[data-stale="true"]').length === 0;
+const detFresh = () => fresh(DET);
+const allFresh = () => fresh("figure.chart[data-chart]");
+const riskReady = () => dash().dataset.risk === "ready";
+const riskRunning = () => {
+  const s = dash().querySelector("section.risk.updating");
+  return !!s && s.textContent.includes("%");
+};
+let seed = 0x5eed;
+const rand = () => { // mulberry32: the same moves on every run
+  let t = (seed = (seed + 0x6d2b79f5) >>> 0);
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const sliders = () => {
+  document.querySelectorAll("details.group").forEach((d) => { d.open = true; });
+  const els = [...document.querySelectorAll("input[type=range][data-input]")]
+    .filter((el) => el.dataset.input !== "mc.n");
+  for (let i = els.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [els[i], els[j]] = [els[j], els[i]];
+  }
+  if (els.length === 0) throw new Error("no sliders");
+  return els;
+};
+// nextValue: 1 to 10 % of the range away from the current value, inside
+// min..max, on the step (as a hand moves a slider).
+const nextValue = (el) => {
+  const min = +el.min, max = +el.max, step = +el.step || 1, cur = +el.value, span = max - min;
+  for (let k = 0; k < 50; k++) {
+    let v = cur + (rand() < 0.5 ? -1 : 1) * (0.01 + 0.09 * rand()) * span;
+    v = Math.min(max, Math.max(min, v));
+    v = Math.min(max, Math.max(min, min + Math.round((v - min) / step) * step));
+    const s = String(+v.toPrecision(12));
+    if (+s !== cur) return s;
+  }
+  return String(cur === min ? max : min);
+};
+// move sets a slider and dispatches input, then waits frame by frame until
+// data-gen changed and every predicate of marks holds; it returns the time
+// of each, from the dispatch.
+const move = async (el, marks) => {
+  const d = dash(), g0 = d.dataset.gen, value = nextValue(el);
+  let dom = 0;
+  const mo = new MutationObserver(() => { if (!dom && d.dataset.gen !== g0) dom = now(); });
+  mo.observe(d, {attributes: true, attributeFilter: ["data-gen"]});
+  const t0 = now();
+  el.value = value;
+  el.dispatchEvent(new Event("input", {bubbles: true}));
+  const out = {slider: el.dataset.input, value: el.value, handler: now() - t0};
+  try {
+    for (;;) {
+      const t = await frame();
+      if (t - t0 > 120000) throw new Error("no new scenario on screen 120 s after moving " + out.slider);
+      if (dash().dataset.gen === g0) continue;
+      if (out.headline === undefined) out.headline = t - t0;
+      let done = true;
+      for (const [k, pred] of Object.entries(marks || {})) {
+        if (out[k] === undefined) {
+          if (pred()) out[k] = t - t0; else done = false;
+        }
+      }
+      if (done) break;
+    }
+  } finally {
+    mo.disconnect();
+  }
+  out.dom = dom ? dom - t0 : 0;
+  return out;
+};
+const until = async (pred, what) => {
+  const t0 = now();
+  while (!pred()) {
+    if (now() - t0 > 120000) throw new Error("timed out waiting for " + what);
+    await frame();
+  }
+};
+const quiet = async () => {
+  await until(() => riskReady() && allFresh(), "a quiet page");
+  await sleep(50);
+};
+window.__perf = {
+  quiet,
+  drag: async (n) => {
+    const els = sliders(), out = [];
+    await frame(); await frame();
+    for (let i = 0; i < n; i++) out.push(await move(els[i % els.length]));
+    return out;
+  },
+  settled: async (n, risk) => {
+    const els = sliders(), out = [];
+    const marks = risk ? {charts: detFresh, risk: riskReady, allFresh: allFresh} : {charts: detFresh};
+    for (let i = 0; i < n; i++) {
+      await quiet();
+      out.push(await move(els[i % els.length], marks));
+    }
+    await quiet();
+    return out;
+  },
+  busy: async (n) => {
+    const els = sliders(), out = [];
+    await move(els[0]);
+    for (let i = 0; i < n; i++) {
+      await until(riskRunning, "the risk analysis to run");
+      await sleep(rand() * 50);
+      if (!riskRunning()) { i--; continue; }
+      out.push(await move(els[(i + 1) % els.length]));
+    }
+    return out;
+  },
+};
+return true;
+})()`
+
+// ---------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------
+
+func perfPositive(t *testing.T, what string, xs ...float64) {
+	t.Helper()
+	for _, x := range xs {
+		if !(x > 0) || math.IsInf(x, 0) {
+			t.Errorf("%s: measurement %v is not positive and finite (%v)", what, x, xs)
+			return
+		}
+	}
+}
+
+// perfCheckSamples checks that there are n samples and that the named
+// fields of each are positive and finite.
+func perfCheckSamples(t *testing.T, what string, s []perfSample, n int, fields ...string) {
+	t.Helper()
+	if len(s) != n {
+		t.Errorf("%s: %d samples, want %d", what, len(s), n)
+	}
+	for _, x := range s {
+		var xs []float64
+		for _, f := range fields {
+			xs = append(xs, x.field(f))
+		}
+		perfPositive(t, fmt.Sprintf("%s (%s → %s)", what, x.Slider, x.Value), xs...)
+	}
+}
+
+func (s perfSample) field(name string) float64 {
+	switch name {
+	case "handler":
+		return s.Handler
+	case "dom":
+		return s.DOM
+	case "headline":
+		return s.Headline
+	case "charts":
+		return s.Charts
+	case "risk":
+		return s.Risk
+	case "allFresh":
+		return s.AllFresh
+	}
+	panic("no field " + name)
+}
+
+// ---------------------------------------------------------------------------
+// The table
+// ---------------------------------------------------------------------------
+
+// pct is the q-th percentile (nearest rank) of xs.
+func perfPct(xs []float64, q float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	i := int(math.Ceil(q/100*float64(len(s)))) - 1
+	return s[max(0, min(i, len(s)-1))]
+}
+
+func perfField(s []perfSample, f func(perfSample) float64) []float64 {
+	out := make([]float64, len(s))
+	for i, x := range s {
+		out[i] = f(x)
+	}
+	return out
+}
+
+// ms formats a duration in milliseconds.
+func perfMS(x float64) string {
+	switch {
+	case math.IsNaN(x):
+		return "—"
+	case x >= 1000:
+		return strconv.FormatFloat(x/1000, 'f', 2, 64) + " s"
+	case x >= 100:
+		return strconv.FormatFloat(x, 'f', 0, 64) + " ms"
+	case x >= 10:
+		return strconv.FormatFloat(x, 'f', 1, 64) + " ms"
+	}
+	return strconv.FormatFloat(x, 'f', 2, 64) + " ms"
+}
+
+func perfMB(n int64) string { return strconv.FormatFloat(float64(n)/1e6, 'f', 2, 64) + " MB" }
+
+func perfMark(ok bool) string {
+	if ok {
+		return "✓"
+	}
+	return "✗"
+}
+
+type perfRow struct{ what, result, target, ok string }
+
+// perfTable is the markdown block of docs/performance.md: the machine, then
+// one table. benchDir, when set, holds the outputs of the benchmarks
+// (core-native.txt, core-wasm.txt, charts.txt); in the full configuration
+// the wasm sizes are those of ./build.sh's web/app.wasm(.gz, .br).
+func perfTable(r *perfResults, benchDir string) string {
+	var rows []perfRow
+	add := func(what, result, target, ok string) { rows = append(rows, perfRow{what, result, target, ok}) }
+
+	if r.cfg.full {
+		if row, ok := perfWasmRow(); ok {
+			rows = append(rows, row)
+		}
+	}
+
+	ready := perfLoadField(r.loads, func(l perfLoad) float64 { return l.Ready })
+	add(fmt.Sprintf("Cold load, navigation start → figures on screen (median / max of %d, cache disabled)", len(ready)),
+		perfMS(perfPct(ready, 50))+" / "+perfMS(slices.Max(ready)), "median ≤ 1.5 s", perfMark(perfPct(ready, 50) <= targetLoadMedian))
+	wasmEnd := perfLoadField(r.loads, func(l perfLoad) float64 { return l.WasmEnd })
+	starting := perfLoadField(r.loads, func(l perfLoad) float64 { return l.Starting })
+	add("… of which app.wasm downloaded (gzip) / decoded, instantiating from / figures (medians)",
+		perfMS(perfPct(wasmEnd, 50))+" / "+perfMS(perfPct(starting, 50))+" / "+perfMS(perfPct(ready, 50)), "", "")
+
+	h := perfField(r.headline, func(s perfSample) float64 { return s.Headline })
+	add(fmt.Sprintf("Slider → headline frame, dragging (p50 / p95 of %d moves)", len(h)),
+		perfMS(perfPct(h, 50))+" / "+perfMS(perfPct(h, 95)), "p95 ≤ 16 ms", perfMark(perfPct(h, 95) <= targetHeadlineP95))
+	hHandler := perfField(r.headline, func(s perfSample) float64 { return s.Handler })
+	hDOM := perfField(r.headline, func(s perfSample) float64 { return s.DOM })
+	add("… of which input handlers ran (Go: parse, Evaluate) / figures in the DOM (p50)",
+		perfMS(perfPct(hHandler, 50))+" / "+perfMS(perfPct(hDOM, 50)), "", "")
+
+	hq := perfField(r.charts, func(s perfSample) float64 { return s.Headline })
+	add(fmt.Sprintf("Slider → headline frame, from a quiet page (p50 / p95 of %d moves)", len(hq)),
+		perfMS(perfPct(hq, 50))+" / "+perfMS(perfPct(hq, 95)), "", "")
+	c := perfField(r.charts, func(s perfSample) float64 { return s.Charts })
+	add(fmt.Sprintf("Slider → every deterministic chart drawn (8 of 10; p50 / p95 of %d moves)", len(c)),
+		perfMS(perfPct(c, 50))+" / "+perfMS(perfPct(c, 95)), "p95 ≤ 100 ms", perfMark(perfPct(c, 95) <= targetChartsP95))
+
+	for _, n := range r.cfg.riskNs {
+		s := r.risk[n]
+		rk := perfField(s, func(s perfSample) float64 { return s.Risk })
+		all := perfField(s, func(s perfSample) float64 { return s.AllFresh })
+		target, limit := "≤ 250 ms", targetRisk1k
+		if n != 1000 {
+			target, limit = "≤ 2 s", targetRisk20k
+		}
+		add(fmt.Sprintf("Slider → risk analysis on screen, n = %s (median of %d; risk charts drawn)", perfCount(n), len(rk)),
+			perfMS(perfPct(rk, 50))+" ("+perfMS(perfPct(all, 50))+")", target, perfMark(perfPct(rk, 50) <= limit))
+	}
+
+	b := perfField(r.busy, func(s perfSample) float64 { return s.Headline })
+	add(fmt.Sprintf("Slider → headline frame while the risk analysis of n = %s runs (p50 / p95 of %d moves)", perfCount(r.cfg.busyN), len(b)),
+		perfMS(perfPct(b, 50))+" / "+perfMS(perfPct(b, 95)), "p95 ≤ 16 ms", perfMark(perfPct(b, 95) <= targetHeadlineP95))
+
+	if benchDir != "" {
+		rows = append(rows, perfBenchRows(benchDir)...)
+	}
+
+	var sb strings.Builder
+	sb.WriteString(perfMachine(r.chromium))
+	sb.WriteString("\n| Measure | Result | Target | |\n|---|---|---|---|\n")
+	for _, row := range rows {
+		fmt.Fprintf(&sb, "| %s | %s | %s | %s |\n", row.what, row.result, row.target, row.ok)
+	}
+	if !r.cfg.full {
+		sb.WriteString("\n(short configuration: set PERF_FULL=1 for the full one)\n")
+	}
+	return sb.String()
+}
+
+func perfLoadField(ls []perfLoad, f func(perfLoad) float64) []float64 {
+	out := make([]float64, len(ls))
+	for i, l := range ls {
+		out[i] = f(l)
+	}
+	return out
+}
+
+func perfCount(n int) string {
+	s := strconv.Itoa(n)
+	if n >= 1000 {
+		s = s[:len(s)-3] + "," + s[len(s)-3:]
+	}
+	return s
+}
+
+// perfWasmRow reports the sizes of ./build.sh's web/app.wasm, .gz and .br.
+func perfWasmRow() (perfRow, bool) {
+	dir := filepath.Join(env.modRoot, "web")
+	size := func(name string) int64 {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			return -1
+		}
+		return fi.Size()
+	}
+	raw, gz, br := size("app.wasm"), size("app.wasm.gz"), size("app.wasm.br")
+	if raw < 0 {
+		return perfRow{}, false
+	}
+	res := perfMB(raw)
+	for _, x := range []int64{gz, br} {
+		if x < 0 {
+			res += " / —"
+		} else {
+			res += " / " + perfMB(x)
+		}
+	}
+	ok := ""
+	if br >= 0 {
+		ok = perfMark(br <= targetBrotli)
+	}
+	return perfRow{"web/app.wasm: raw / gzip -9 / brotli", res, "brotli ≤ 2.2 MB", ok}, true
+}
+
+// perfMachine describes the machine the measurements ran on.
+func perfMachine(ua string) string {
+	nproc := strconv.Itoa(runtime.NumCPU())
+	if out, err := exec.Command("nproc").Output(); err == nil {
+		nproc = strings.TrimSpace(string(out))
+	}
+	cpu := "unknown CPU"
+	if f, err := os.Open("/proc/cpuinfo"); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+				cpu = strings.TrimSpace(v)
+				break
+			}
+		}
+		f.Close()
+	}
+	chromium := "Chromium ?"
+	if m := regexp.MustCompile(`Chrome/([0-9.]+)`).FindStringSubmatch(ua); m != nil {
+		chromium = "Chromium " + m[1] + " (headless)"
+	}
+	return fmt.Sprintf("Measured on %s: %s CPUs (`nproc`), %s; %s %s/%s; %s.\n",
+		time.Now().UTC().Format("2006-01-02 15:04 UTC"), nproc, cpu, runtime.Version(), runtime.GOOS, runtime.GOARCH, chromium)
+}
+
+// perfBench is one benchmark result.
+type perfBench struct {
+	ns, bytes, allocs float64
+}
+
+// perfParseBench reads `go test -bench` output: name (without the -N
+// GOMAXPROCS suffix) → result.
+func perfParseBench(file string) map[string]perfBench {
+	out := map[string]perfBench{}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return out
+	}
+	suffix := regexp.MustCompile(`-\d+$`)
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
+			continue
+		}
+		var r perfBench
+		for i := 2; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				continue
+			}
+			switch f[i+1] {
+			case "ns/op":
+				r.ns = v
+			case "B/op":
+				r.bytes = v
+			case "allocs/op":
+				r.allocs = v
+			}
+		}
+		out[suffix.ReplaceAllString(strings.TrimPrefix(f[0], "Benchmark"), "")] = r
+	}
+	return out
+}
+
+func (b perfBench) String() string {
+	s := perfMS(b.ns / 1e6)
+	if b.allocs > 0 || b.bytes > 0 {
+		s += fmt.Sprintf(", %s, %s allocs", perfBytes(b.bytes), perfCount(int(b.allocs)))
+	}
+	return s
+}
+
+func perfBytes(n float64) string {
+	switch {
+	case n >= 1e6:
+		return strconv.FormatFloat(n/1e6, 'f', 1, 64) + " MB"
+	case n >= 1e3:
+		return strconv.FormatFloat(n/1e3, 'f', 1, 64) + " kB"
+	}
+	return strconv.FormatFloat(n, 'f', 0, 64) + " B"
+}
+
+// perfBenchRows turns the benchmark outputs into rows: each core benchmark
+// natively and under wasm, and the chart renders natively.
+func perfBenchRows(dir string) []perfRow {
+	native := perfParseBench(filepath.Join(dir, "core-native.txt"))
+	wasm := perfParseBench(filepath.Join(dir, "core-wasm.txt"))
+	chartsB := perfParseBench(filepath.Join(dir, "charts.txt"))
+	var rows []perfRow
+	var names []string
+	for name := range native {
+		names = append(names, name)
+	}
+	for name := range wasm {
+		if _, ok := native[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	order := []string{"Evaluate", "MonteCarlo", "Tornado", "GoalSeek", "Analyze", "ExportJSON", "ParseQuery"}
+	slices.SortFunc(names, func(a, b string) int {
+		ia, ib := slices.Index(order, a), slices.Index(order, b)
+		if ia < 0 {
+			ia = len(order)
+		}
+		if ib < 0 {
+			ib = len(order)
+		}
+		if ia != ib {
+			return ia - ib
+		}
+		return strings.Compare(a, b)
+	})
+	for _, name := range names {
+		res := ""
+		if b, ok := native[name]; ok {
+			res = "native " + b.String()
+		}
+		if b, ok := wasm[name]; ok {
+			if res != "" {
+				res += "; "
+			}
+			res += "wasm " + b.String()
+		}
+		target, ok := "", ""
+		if name == "Evaluate" {
+			target = "native < 0.3 ms"
+			if b, has := native[name]; has {
+				ok = perfMark(b.ns < targetEvaluateNs)
+			}
+		}
+		rows = append(rows, perfRow{"core " + name + " (per op: time, bytes, allocations)", res, target, ok})
+	}
+	if len(chartsB) > 0 {
+		var parts []string
+		var total float64
+		for _, id := range []string{"obligations", "cash", "gpus", "power", "unplaced", "sites", "coverage", "gap", "hhi", "tornado"} {
+			b, ok := chartsB["Render/"+id]
+			if !ok {
+				continue
+			}
+			parts = append(parts, id+" "+perfMS(b.ns/1e6))
+			total += b.ns
+		}
+		rows = append(rows, perfRow{"charts.Render, native, per chart (all ten: " + perfMS(total/1e6) + ")", strings.Join(parts, " · "), "", ""})
+	}
+	return rows
+}
+
+// perfWriteSamples writes every measurement as JSON (PERF_SAMPLES=file), for
+// a closer look than the table's percentiles.
+func perfWriteSamples(t *testing.T, file string, r *perfResults) {
+	t.Helper()
+	b, err := json.MarshalIndent(map[string]any{
+		"loads": r.loads, "headline": r.headline, "charts": r.charts, "risk": r.risk, "busy": r.busy,
+	}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
