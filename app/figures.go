@@ -50,8 +50,11 @@ func headlineFigures(r *core.Result, c i18n.Catalog) []figure {
 	be := figure{Key: "break_even_year", Label: c.T("fig.breakeven"), Value: c.T("fig.breakeven.never"), Raw: "null", Note: c.T("fig.breakeven.note"), Tone: toneBad}
 	if f.BreakEven != 0 {
 		be.Value, be.Raw, be.Tone = strconv.Itoa(f.BreakEven), strconv.Itoa(f.BreakEven), toneOK
-		if f.BreakEven > 2030 || f.CashOut != core.NoMonth && f.CashOut.Year() <= f.BreakEven {
-			be.Tone, be.Note = toneWarn, c.T("fig.breakeven.late")
+		switch {
+		case f.CashOut != core.NoMonth && f.CashOut.Year() <= f.BreakEven:
+			be.Tone, be.Note = toneWarn, c.T("fig.breakeven.late", f.CashOut.String())
+		case f.BreakEven > 2030:
+			be.Tone = toneWarn
 		}
 	}
 	out = append(out, be)

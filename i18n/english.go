@@ -47,7 +47,7 @@ var english = map[string]string{
 	"fig.breakeven":                "Break-even year",
 	"fig.breakeven.never":          "Not by 2039",
 	"fig.breakeven.note":           "first year net covers obligations",
-	"fig.breakeven.late":           "too late: cash runs out before",
+	"fig.breakeven.late":           "only after cash runs out (%s)",
 	"fig.peakgpus":                 "Peak GPUs in service",
 	"fig.peakgpus.note":            "in %s",
 	"fig.peakgw":                   "Peak facility power",
