@@ -1,7 +1,9 @@
 package main
 
 import (
+	"computedash/charts"
 	"computedash/core"
+	"computedash/format"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -15,6 +17,7 @@ const (
 	actionShare    = "share"     // "link" or "embed"
 	actionDismiss  = "dismiss"   // nil: hide the notices
 	actionLedger   = "ledger"    // nil: the ledger section was opened
+	actionLang     = "lang"      // format.Lang: the page's language
 )
 
 // inputChange is a value slid or typed into the control of an input.
@@ -58,6 +61,22 @@ func (d *dashboard) onResetAll(ctx app.Context, a app.Action) {
 
 func (d *dashboard) onDismiss(ctx app.Context, a app.Action) {
 	d.sc.notices, d.typed = nil, nil
+}
+
+// onLang switches the page's language: a new history entry, and every
+// string and chart redrawn in it.
+func (d *dashboard) onLang(ctx app.Context, a app.Action) {
+	lang, ok := a.Value.(format.Lang)
+	if !ok || lang == d.view.lang {
+		return
+	}
+	d.view.lang = lang
+	d.ledgerG = 0
+	d.queue = append(d.queue[:0], charts.All()...)
+	d.schedulePump(ctx)
+	d.urlDirty, d.pushed = true, false
+	d.writeURL(ctx)
+	d.pushed = false
 }
 
 func (d *dashboard) onLedger(ctx app.Context, a app.Action) {

@@ -93,7 +93,7 @@ func (c *control) Render() app.UI {
 	return app.Div().Class("control").DataSet("input", c.ID).Body(
 		app.Div().Class("control-head").Body(
 			app.Label().For("in-"+c.ID).Title(hint).Text(label),
-			app.If(s.Unit != "" && s.Kind != core.MonthKind, func() app.UI { return app.Span().Class("unit").Text(s.Unit) }),
+			app.If(s.Unit != "" && s.Kind != core.MonthKind, func() app.UI { return app.Span().Class("unit").Text(cat.Unit(s.Unit)) }),
 		),
 		app.Div().Class("control-row").Body(
 			app.Div().Class("slider").Body(

@@ -5,6 +5,7 @@ import (
 
 	"computedash/charts"
 	"computedash/core"
+	"computedash/format"
 	"computedash/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -64,6 +65,7 @@ func (d *dashboard) OnMount(ctx app.Context) {
 	ctx.Handle(actionShare, d.onShare)
 	ctx.Handle(actionDismiss, d.onDismiss)
 	ctx.Handle(actionLedger, d.onLedger)
+	ctx.Handle(actionLang, d.onLang)
 	listenPopState(ctx, func(ctx app.Context) { d.load(ctx, currentQuery()) })
 }
 
@@ -279,6 +281,14 @@ func (d *dashboard) Render() app.UI {
 	)
 }
 
+// otherLang is the language the switch offers.
+func otherLang(l format.Lang) format.Lang {
+	if l == format.Italian {
+		return format.English
+	}
+	return format.Italian
+}
+
 func embedClass(embed bool) string {
 	if embed {
 		return "embed"
@@ -304,6 +314,7 @@ func (d *dashboard) renderActions(c i18n.Catalog) app.UI {
 		app.Button().ID("export-csv-monthly").OnClick(post(actionExport, formatCSVMonthly)).Text(c.T("action.csvmonthly")),
 		app.Button().ID("export-csv-yearly").OnClick(post(actionExport, formatCSVYearly)).Text(c.T("action.csvyearly")),
 		app.Button().ID("reset-all").Class("quiet").OnClick(post(actionResetAll, nil)).Text(c.T("action.resetall")),
+		app.Button().ID("lang-switch").Class("quiet").Title(c.T("lang.title")).OnClick(post(actionLang, otherLang(c.Lang))).Text(c.T("lang.switch")),
 	)
 }
 

@@ -51,6 +51,14 @@ func (c Catalog) Label(id string) string {
 	return id
 }
 
+// Unit returns a unit of the input table in the catalog's language.
+func (c Catalog) Unit(unit string) string {
+	if s, ok := c.m["unit."+unit]; ok {
+		return s
+	}
+	return unit
+}
+
 // Has reports whether key is in the catalog of the language (not only in
 // the English fallback).
 func (c Catalog) Has(key string) bool {

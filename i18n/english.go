@@ -20,7 +20,6 @@ var english = map[string]string{
 	"action.reset":       "Reset to default (%s)",
 	"action.openfull":    "Open the full dashboard",
 	"action.dismiss":     "Dismiss",
-	"action.download":    "Download",
 	"action.copyfailed":  "Copy it from the field below",
 
 	"group.aws":       "AWS deal",
@@ -35,7 +34,6 @@ var english = map[string]string{
 
 	"control.source":  "Source: %s · confidence %s",
 	"control.default": "default %s",
-	"control.on":      "On",
 
 	"fig.cashout":                  "Cash runs out",
 	"fig.cashout.never":            "Never",
@@ -117,18 +115,18 @@ var english = map[string]string{
 	"chart.needed":          "%s needed",
 	"chart.available":       "%s available",
 
-	"section.charts":      "Charts",
 	"section.ledger":      "The commitment ledger",
 	"section.ledger.note": "Obligations by year and deal; open a year for its months. Totals match the deal values to the cent.",
 	"section.method":      "Methodology and sources",
-	"section.risk":        "Risk",
 	"section.facts":       "Where every default comes from",
 
 	"ledger.year":   "Year",
-	"ledger.month":  "Month",
 	"ledger.total":  "Total",
 	"ledger.value":  "Deal value",
 	"ledger.beyond": "outside 2025–2039",
+
+	"lang.switch": "Italiano",
+	"lang.title":  "Leggi la dashboard in italiano",
 
 	"deal.aws":       "AWS",
 	"deal.aws-ext":   "AWS expansion",
@@ -140,6 +138,4 @@ var english = map[string]string{
 	"pool.azure":     "Azure",
 	"pool.coreweave": "CoreWeave",
 	"pool.stargate":  "Stargate",
-
-	"noscript": "This dashboard needs JavaScript and WebAssembly.",
 }
