@@ -7,7 +7,8 @@
 #                        (ADDR=:9000 to change)
 #   ./build.sh test      go vet, all native tests (unit, fuzz seeds, e2e in headless Chromium),
 #                        then the core tests compiled to wasm and run under Node
-#   ./build.sh bench     core benchmarks
+#   ./build.sh bench     build, then measure: wasm sizes, core and chart benchmarks (native,
+#                        wasm), the page in headless Chromium; writes docs/performance.md
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -53,7 +54,58 @@ run_tests() {
 }
 
 bench() {
-	go test -run '^$' -bench . -benchmem ./core/...
+	# Everything the performance report needs, on this machine: the site as
+	# shipped (sizes), the core benchmarks natively and under wasm (Node), the
+	# chart renders, and the page in headless Chromium (e2e/perf_test.go,
+	# full configuration). The table goes to stdout and, between the
+	# bench:begin/bench:end markers, into docs/performance.md. ~5 minutes on 2 cores.
+	local doc=docs/performance.md
+	bench_tmp="$(mktemp -d)"
+	trap 'rm -rf "$bench_tmp"' EXIT
+	local tmp="$bench_tmp"
+	build
+
+	echo "==> core benchmarks, native"
+	go test -run '^$' -bench . -benchmem ./core | tee "$tmp/core-native.txt"
+	echo "==> core benchmarks, wasm (Node)"
+	command -v node >/dev/null 2>&1 || { echo "node is required for the wasm benchmarks (apt-get install -y nodejs)" >&2; exit 1; }
+	PATH="$PATH:$(go env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm \
+		go test -run '^$' -bench . -benchmem ./core | tee "$tmp/core-wasm.txt"
+	echo "==> chart renders, native"
+	go test -run '^$' -bench . -benchmem ./charts | tee "$tmp/charts.txt"
+
+	echo "==> the page in headless Chromium (e2e TestPerformance, full configuration)"
+	mkdir -p e2e/artifacts
+	PERF_FULL=1 PERF_OUT="$tmp/table.md" PERF_BENCH_DIR="$tmp" PERF_SAMPLES="$PWD/e2e/artifacts/perf-samples.json" \
+		go test ./e2e -run '^TestPerformance$' -count=1 -v -timeout 15m >"$tmp/e2e.txt" 2>&1 ||
+		{ cat "$tmp/e2e.txt" >&2; echo "bench: TestPerformance failed" >&2; exit 1; }
+	[ -s "$tmp/table.md" ] || { cat "$tmp/e2e.txt" >&2; echo "bench: no table" >&2; exit 1; }
+
+	# Splice the table into the document: replace the block between the
+	# markers, or add a section with the markers when there is none.
+	local begin='<!-- bench:begin -->' end='<!-- bench:end -->'
+	if [ -f "$doc" ] && grep -qxF "$begin" "$doc" && grep -qxF "$end" "$doc"; then
+		awk -v begin="$begin" -v end="$end" -v table="$tmp/table.md" '
+			$0 == begin { print; while ((getline line < table) > 0) print line; skip = 1; next }
+			$0 == end { skip = 0 }
+			!skip { print }' "$doc" >"$tmp/doc.md"
+	else
+		{
+			if [ -f "$doc" ]; then cat "$doc"; echo; else echo "# Performance"; echo; fi
+			echo "## Measurements"
+			echo
+			echo "Written by \`./build.sh bench\`: do not edit between the markers."
+			echo
+			echo "$begin"
+			cat "$tmp/table.md"
+			echo "$end"
+		} >"$tmp/doc.md"
+	fi
+	cp "$tmp/doc.md" "$doc"
+	echo
+	cat "$tmp/table.md"
+	echo
+	echo "==> written to $doc"
 }
 
 case "${1:-build}" in

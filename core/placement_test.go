@@ -331,8 +331,8 @@ func TestStrandedMW(t *testing.T) {
 	if r.Placement.StrandedMW[0] != 0 {
 		t.Errorf("2025-01 stranded %v", r.Placement.StrandedMW[0])
 	}
-	// 2039-12: every deal has ended and every site is full: all 10,000 MW
-	// of the ten sites (7,000 Stargate + 1,000 + 3,000 + 600 = 11,600) are
+	// 2039-12: every deal has ended and every site is full: all the MW of
+	// the ten sites, 7,000 (Stargate) + 1,000 + 3,000 + 600 = 11,600, are
 	// stranded.
 	if got := r.Placement.StrandedMW[LastMonth]; math.Abs(got-11600) > 1e-9 {
 		t.Errorf("2039-12 stranded %v MW, want 11,600", got)

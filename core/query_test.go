@@ -269,9 +269,10 @@ func TestParseQueryRandom(t *testing.T) {
 }
 
 func TestSpecTable(t *testing.T) {
-	// MODEL.md §10: 24 deal rows (6 per deal), aws.ext, then 40 − 24 … the
-	// table holds 61 inputs: 4 × 6 deal inputs + 1 + 5 power + 3 pools +
-	// 3 Stargate + 6 finance + 4 capex + 3 capex curve + 2 AI + 4 risk.
+	// MODEL.md §10 holds 55 inputs: 4 deals × 6 (value, start, term, ramp,
+	// gb300, on) + aws.ext + 5 power (p200, p300, kw200, kw300, pue) +
+	// 3 pools + 3 Stargate + 6 OpenAI + 4 capex + 3 capex curve (growth,
+	// fade, multiple) + 2 AI revenue + 4 Monte Carlo.
 	if got, want := len(specs), 4*6+1+5+3+3+6+4+3+2+4; got != want {
 		t.Errorf("%d inputs, want %d", got, want)
 	}

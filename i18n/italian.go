@@ -146,7 +146,6 @@ var italian = map[string]string{
 	"unit.% a year":     "% all'anno",
 	"unit.% of revenue": "% dei ricavi",
 	"unit.$/GPU-hour":   "$/GPU-ora",
-	"unit.$B (2025)":    "$B (2025)",
 	"unit.ratio":        "rapporto",
 	"unit.draws":        "estrazioni",
 	"unit.kW per rack":  "kW per rack",
