@@ -8,7 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-
 // TestCentsFinanceEqualsDecimal checks that buildFinance, which works in
 // int64 cents, gives every figure of decimalFinance, the decimal
 // reference, exactly: for random scenarios and for ones whose revenue
