@@ -5,7 +5,6 @@ import (
 
 	"computedash/charts"
 	"computedash/core"
-	"computedash/format"
 	"computedash/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -232,7 +231,6 @@ func (d *dashboard) Render() app.UI {
 	if !d.ready {
 		return app.Div().ID("dash").Text(c.T("app.loading"))
 	}
-	r := d.sc.result
 	var messages []string
 	for _, n := range append(append([]core.Notice(nil), d.sc.notices...), d.typed...) {
 		messages = append(messages, noticeMessage(n, c))
@@ -241,16 +239,11 @@ func (d *dashboard) Render() app.UI {
 	if d.riskCurrent() {
 		riskState = "ready"
 	}
+	full := d.view
+	full.embed = false
 	return app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).
 		Attr("data-ready", "1").DataSet("gen", d.gen).DataSet("risk", riskState).Lang(string(c.Lang)).Body(
-		app.Header().Class("top").Body(
-			app.Div().Class("titles").Body(
-				app.H1().Text(c.T("app.title")),
-				app.P().Class("sub").Text(c.T("app.subtitle")),
-				app.P().Class("scenario").Text(scenarioLine(&d.sc.params, c)),
-			),
-			d.renderActions(c),
-		),
+		&topBar{Scenario: scenarioLine(&d.sc.params, c), Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
 		app.If(d.status != "", func() app.UI { return app.Div().Class("status").Aria("live", "polite").Text(d.status) }),
 		app.If(d.share != "" && !d.view.embed, func() app.UI {
 			return app.Input().Class("share").ReadOnly(true).Value(d.share).Aria("label", c.T("action.copylink"))
@@ -258,11 +251,11 @@ func (d *dashboard) Render() app.UI {
 		app.If(len(messages) > 0, func() app.UI {
 			return &noticeBar{Title: c.T("notice.title"), Messages: messages, Dismiss: c.T("action.dismiss")}
 		}),
-		&headline{Figures: headlineFigures(r, c)},
+		&headline{Figures: headlineFigures(d.sc.result, c)},
 		app.Div().Class("body").Body(
 			app.If(!d.view.embed, func() app.UI { return &panel{Values: inputValues(&d.sc.params), Lang: c.Lang} }),
 			app.Main().Class("content").Body(
-				d.renderRisk(c),
+				d.riskView(c),
 				app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI {
 					id := charts.All()[i]
 					return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.svgs[id],
@@ -281,14 +274,6 @@ func (d *dashboard) Render() app.UI {
 	)
 }
 
-// otherLang is the language the switch offers.
-func otherLang(l format.Lang) format.Lang {
-	if l == format.Italian {
-		return format.English
-	}
-	return format.Italian
-}
-
 func embedClass(embed bool) string {
 	if embed {
 		return "embed"
@@ -296,58 +281,15 @@ func embedClass(embed bool) string {
 	return ""
 }
 
-func (d *dashboard) renderActions(c i18n.Catalog) app.UI {
-	if d.view.embed {
-		v := d.view
-		v.embed = false
-		return app.Nav().Class("actions").Body(
-			app.A().Href(pageURL(pageQuery(d.sc, v))).Target("_blank").Rel("noopener").Text(c.T("action.openfull")),
-		)
-	}
-	post := func(action string, v any) app.EventHandler {
-		return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(action, v) }
-	}
-	return app.Nav().Class("actions").Body(
-		app.Button().ID("copy-link").OnClick(post(actionShare, "link")).Text(c.T("action.copylink")),
-		app.Button().ID("copy-embed").OnClick(post(actionShare, "embed")).Text(c.T("action.copyembed")),
-		app.Button().ID("export-json").OnClick(post(actionExport, formatJSON)).Text(c.T("action.json")),
-		app.Button().ID("export-csv-monthly").OnClick(post(actionExport, formatCSVMonthly)).Text(c.T("action.csvmonthly")),
-		app.Button().ID("export-csv-yearly").OnClick(post(actionExport, formatCSVYearly)).Text(c.T("action.csvyearly")),
-		app.Button().ID("reset-all").Class("quiet").OnClick(post(actionResetAll, nil)).Text(c.T("action.resetall")),
-		app.Button().ID("lang-switch").Class("quiet").Title(c.T("lang.title")).OnClick(post(actionLang, otherLang(c.Lang))).Text(c.T("lang.switch")),
-	)
-}
-
-// renderRisk writes the goal seek and the Monte Carlo in words.
-func (d *dashboard) renderRisk(c i18n.Catalog) app.UI {
-	l := c.Lang
+// riskView is the risk summary of the scenario, or its progress.
+func (d *dashboard) riskView(c i18n.Catalog) *riskSummary {
 	if !d.riskCurrent() {
 		msg := c.T("risk.updating")
 		if d.riskRun != nil {
-			msg += " " + l.Percent(float64(d.riskPct), 0)
+			msg += " " + c.Lang.Percent(float64(d.riskPct), 0)
 		}
-		return app.Section().Class("risk", "updating").Aria("live", "polite").Body(app.P().Text(msg))
+		return &riskSummary{Updating: true, Lines: []string{msg}}
 	}
-	rk := d.risk
-	goal := c.T("risk.goal.none")
-	switch {
-	case rk.Reachable && rk.GoalSeek == 0:
-		goal = c.T("risk.goal.zero")
-	case rk.Reachable:
-		goal = c.T("risk.goal", l.Percent(rk.GoalSeek, 1), l.Percent(d.sc.params.Growth, 0))
-	}
-	mc := &rk.MonteCarlo
-	return app.Section().Class("risk").Aria("live", "polite").Body(
-		app.P().Class("goal").DataSet("goal", goalRaw(rk)).Text(goal),
-		app.P().Text(c.T("risk.summary", l.Int(int64(mc.N)), l.Percent(mc.PCashOutBefore2030*100, 0), l.Percent(mc.PBreakEvenBy2030*100, 0))),
-		app.P().Text(c.T("risk.unplaced", l.Count(mc.UnplacedPeakP50), l.Count(mc.UnplacedPeakP90))),
-	)
-}
-
-// goalRaw is the goal seek as the JSON export writes it.
-func goalRaw(rk *core.Risk) string {
-	if !rk.Reachable {
-		return "null"
-	}
-	return floatText(rk.GoalSeek)
+	goal, lines := riskSentences(d.risk, d.sc.params.Growth, c)
+	return &riskSummary{Goal: goal, GoalRaw: goalRaw(d.risk), Lines: lines}
 }
