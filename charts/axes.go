@@ -87,4 +87,3 @@ func niceTicks(series []chart.Series, format func(float64) string) ([]chart.Tick
 	}
 	return ticks, &chart.ContinuousRange{Min: start, Max: end}
 }
-

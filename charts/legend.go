@@ -87,4 +87,3 @@ func header(title string, rows [][]legendItem) chart.Renderable {
 		}
 	}
 }
-

@@ -519,6 +519,8 @@ func perfMS(x float64) string {
 		return strconv.FormatFloat(x, 'f', 0, 64) + " ms"
 	case x >= 10:
 		return strconv.FormatFloat(x, 'f', 1, 64) + " ms"
+	case x < 0.1:
+		return strconv.FormatFloat(x*1000, 'f', 1, 64) + " µs"
 	}
 	return strconv.FormatFloat(x, 'f', 2, 64) + " ms"
 }
