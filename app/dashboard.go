@@ -12,8 +12,8 @@ import (
 
 // Timing of the work that follows a change of the scenario.
 const (
-	riskDelay  = 250 * time.Millisecond // the hand has stopped: start the risk analysis
-	riskChunk  = 50                     // Monte Carlo draws between two paints
+	riskDelay  = 150 * time.Millisecond // no move for this long: the hand has stopped
+	riskSlice  = 8 * time.Millisecond   // Monte Carlo work between two turns of the event loop
 	pumpPause  = time.Millisecond       // let the figures paint, and input in, before each chart
 	urlDelay   = 200 * time.Millisecond // at most five URL rewrites a second while a slider moves
 	statusTime = 4 * time.Second
@@ -35,7 +35,8 @@ type dashboard struct {
 	riskPct int
 
 	svgs    map[charts.ID]string
-	drawn   map[charts.ID]int // the gen each chart was drawn for (negated: without risk)
+	keys    map[charts.ID]uint64 // what each chart shows (charts.RenderChanged)
+	drawn   map[charts.ID]int    // the gen each chart is up to date for
 	queue   []charts.ID
 	pumping bool
 	ledger  ledgerView
@@ -83,13 +84,15 @@ func (d *dashboard) load(ctx app.Context, query string) {
 	d.sc = scenarioOf(query)
 	d.typed = nil
 	d.pushed, d.urlDirty = false, false
-	d.changed(ctx)
+	d.changed(ctx, true)
 	ctx.Page().SetTitle("%s", d.catalog().T("app.title"))
 }
 
 // changed schedules everything that follows a new scenario: charts one by
-// one between input events, and the risk analysis once the hand stops.
-func (d *dashboard) changed(ctx app.Context) {
+// one between input events, and the risk analysis once the hand stops:
+// at once when the change is settled (a release, a typed value), else when
+// no other move follows within riskDelay.
+func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.gen++
 	d.ready = true
 	d.riskRun = nil
@@ -100,9 +103,19 @@ func (d *dashboard) changed(ctx app.Context) {
 		}
 	}
 	d.schedulePump(ctx)
+	d.scheduleRisk(ctx, settled)
+}
+
+// scheduleRisk starts the risk analysis of the current scenario, after the
+// figures have painted, unless it is already on screen or running.
+func (d *dashboard) scheduleRisk(ctx app.Context, settled bool) {
+	delay := riskDelay
+	if settled {
+		delay = pumpPause
+	}
 	gen := d.gen
-	ctx.After(riskDelay, func(ctx app.Context) {
-		if d.gen == gen {
+	ctx.After(delay, func(ctx app.Context) {
+		if d.gen == gen && !d.riskCurrent() && d.riskRun == nil {
 			d.startRisk(ctx)
 		}
 	})
@@ -118,35 +131,40 @@ func (d *dashboard) schedulePump(ctx app.Context) {
 	ctx.After(pumpPause, d.pump)
 }
 
-// pump draws the next chart that is out of date; once all are drawn, it
-// prepares the ledger table.
+// pump draws the next chart that is out of date, passing over those whose
+// data the change did not touch; once all are drawn, it prepares the
+// ledger table.
 func (d *dashboard) pump(ctx app.Context) {
 	d.pumping = false
-	if len(d.queue) == 0 {
-		if d.ledgerG != d.gen {
-			d.ledger, d.ledgerG = newLedgerView(d.sc.result, d.catalog()), d.gen
-		}
-		return
-	}
-	id := d.queue[0]
-	d.queue = d.queue[1:]
 	if d.svgs == nil {
-		d.svgs, d.drawn = map[charts.ID]string{}, map[charts.ID]int{}
+		d.svgs, d.keys, d.drawn = map[charts.ID]string{}, map[charts.ID]uint64{}, map[charts.ID]int{}
 	}
 	var risk *core.Risk
 	if d.riskCurrent() {
 		risk = d.risk
 	}
-	if svg, err := charts.Render(id, d.sc.result, risk, d.catalog()); err == nil {
-		d.svgs[id], d.drawn[id] = svg, d.gen
-	} else {
-		app.Log(err)
+	for len(d.queue) > 0 {
+		id := d.queue[0]
+		d.queue = d.queue[1:]
+		svg, key, err := charts.RenderChanged(id, d.sc.result, risk, d.catalog(), d.keys[id])
+		if err != nil {
+			app.Log(err)
+			continue
+		}
+		d.drawn[id] = d.gen
+		if svg != "" {
+			d.svgs[id], d.keys[id] = svg, key
+			d.schedulePump(ctx) // one drawing per turn: input comes first
+			return
+		}
 	}
-	d.schedulePump(ctx)
+	if d.ledgerG != d.gen {
+		d.ledger, d.ledgerG = newLedgerView(d.sc.result, d.catalog()), d.gen
+	}
 }
 
 // startRisk runs the goal seek and the tornado, then the Monte Carlo in
-// chunks, each in its own turn of the event loop.
+// slices of riskSlice, each in its own turn of the event loop.
 func (d *dashboard) startRisk(ctx app.Context) {
 	gen := d.gen
 	r := d.sc.result
@@ -159,7 +177,11 @@ func (d *dashboard) startRisk(ctx app.Context) {
 		if d.gen != gen || d.riskRun != run {
 			return
 		}
-		if !run.Step(riskChunk) {
+		start := time.Now()
+		for !run.Step(10) {
+			if time.Since(start) < riskSlice {
+				continue
+			}
 			done, total := run.Progress()
 			d.riskPct = 100 * done / max(total, 1)
 			ctx.After(pumpPause, step)
@@ -181,7 +203,7 @@ func (d *dashboard) riskCurrent() bool { return d.risk != nil && d.riskGen == d.
 // closing that entry.
 func (d *dashboard) apply(ctx app.Context, p core.Params, commit bool) {
 	d.sc = withParams(p)
-	d.changed(ctx)
+	d.changed(ctx, commit)
 	d.urlDirty = true
 	if commit {
 		d.writeURL(ctx)

@@ -49,35 +49,54 @@ const (
 
 // Render draws chart id for r and, where the chart shows it, risk (nil
 // while the risk analysis is not ready).
-func Render(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog) (svg string, err error) {
+func Render(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog) (string, error) {
+	svg, _, err := RenderChanged(id, r, risk, c, 0)
+	return svg, err
+}
+
+// RenderChanged draws chart id as Render does, unless what it would show
+// is what was drawn under the key last: then svg is "". key identifies what
+// the chart shows (its series, axes and words); it is never 0.
+func RenderChanged(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog, last uint64) (svg string, key uint64, err error) {
 	defer func() {
 		if p := recover(); p != nil { // go-chart panics on some degenerate ranges
-			svg, err = "", fmt.Errorf("chart %s: %v", id, p)
+			svg, key, err = "", 0, fmt.Errorf("chart %s: %v", id, p)
 		}
 	}()
+	var g chart.Chart
 	switch id {
 	case Obligations:
-		return render(obligations(r, c))
+		g = obligations(r, c)
 	case GPUs:
-		return render(gpus(r, c))
+		g = gpus(r, c)
 	case Power:
-		return render(power(r, c))
+		g = power(r, c)
 	case Unplaced:
-		return render(unplaced(r, c))
+		g = unplaced(r, c)
 	case Sites:
-		return render(sites(r, c))
+		g = sites(r, c)
 	case Cash:
-		return render(cash(r, risk, c))
+		g = cash(r, risk, c)
 	case Coverage:
-		return render(coverage(r, c))
+		g = coverage(r, c)
 	case Gap:
-		return render(gap(r, c))
+		g = gap(r, c)
 	case HHI:
-		return render(hhi(r, c))
+		g = hhi(r, c)
 	case Tornado:
-		return tornado(r, risk, c), nil
+		svg = tornado(r, risk, c)
+		if key = hashString(svg); key == last {
+			return "", key, nil
+		}
+		return svg, key, nil
+	default:
+		return "", 0, fmt.Errorf("no chart %q", id)
 	}
-	return "", fmt.Errorf("no chart %q", id)
+	if key = fingerprint(g); key == last {
+		return "", key, nil
+	}
+	svg, err = render(g)
+	return svg, key, err
 }
 
 // Title returns the title of chart id.

@@ -74,3 +74,27 @@ func TestMeasuringSVGMatchesGoChart(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderChanged checks that a chart is redrawn exactly when what it
+// shows changes: moving capex growth changes the revenue gap chart only.
+func TestRenderChanged(t *testing.T) {
+	c := i18n.For(format.English)
+	base := core.Evaluate(core.Defaults(), nil)
+	p := core.Defaults()
+	p.CapexGrowth = 40
+	moved := core.Evaluate(p, nil)
+	for _, id := range All() {
+		svg, key, err := RenderChanged(id, base, nil, c, 0)
+		if err != nil || svg == "" || key == 0 {
+			t.Fatalf("%s: first draw: %v, %d bytes, key %d", id, err, len(svg), key)
+		}
+		again, key2, _ := RenderChanged(id, base, nil, c, key)
+		if again != "" || key2 != key {
+			t.Errorf("%s: redrawn although nothing changed", id)
+		}
+		svg3, key3, _ := RenderChanged(id, moved, nil, c, key)
+		if changed := svg3 != ""; changed != (id == Gap) {
+			t.Errorf("%s: redrawn = %v after capex growth moved (key %d → %d)", id, changed, key, key3)
+		}
+	}
+}
