@@ -16,7 +16,7 @@ const (
 	actionExport   = "export"    // export kind: a format or "svg:<chart id>"
 	actionShare    = "share"     // "link" or "embed"
 	actionDismiss  = "dismiss"   // nil: hide the notices
-	actionLedger   = "ledger"    // nil: the ledger section was opened
+	actionLedger   = "ledger"    // bool: the ledger section was opened or closed
 	actionLang     = "lang"      // format.Lang: the page's language
 )
 
@@ -88,7 +88,8 @@ func (d *dashboard) onLang(ctx app.Context, a app.Action) {
 }
 
 func (d *dashboard) onLedger(ctx app.Context, a app.Action) {
-	if d.ledgerG != d.gen {
+	d.ledgerOpen, _ = a.Value.(bool)
+	if d.ledgerOpen && d.ledgerG != d.gen {
 		d.ledger, d.ledgerG = newLedgerView(d.sc.result, d.catalog()), d.gen
 	}
 }

@@ -1,8 +1,38 @@
 package main
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
+
+// repairURL makes the page's URL one that Go can parse. A link can carry a
+// fragment with a broken percent-escape ("#%zz"), which url.Parse rejects:
+// go-app would then read a nil URL and the program would crash. The page
+// does not use the fragment, so it is dropped; the query is kept as is.
+func repairURL() {
+	href := app.Window().Get("location").Get("href").String()
+	if _, err := url.Parse(href); err == nil {
+		return
+	}
+	fixed, _, _ := strings.Cut(href, "#")
+	if _, err := url.Parse(fixed); err != nil {
+		return
+	}
+	h := app.Window().Get("history")
+	h.Call("replaceState", h.Get("state"), "", fixed)
+}
+
+// watchURL repairs the URL on every popstate (back, forward, a new
+// fragment) before go-app reads it: this listener is added before go-app's
+// own, so it runs first.
+func watchURL() {
+	app.Window().Call("addEventListener", "popstate", app.FuncOf(func(this app.Value, args []app.Value) any {
+		repairURL()
+		return nil
+	}))
+}
 
 // pageURL returns the page's URL with the given query, keeping its path
 // (and so any sub-path the site is served under).

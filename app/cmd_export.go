@@ -4,7 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"computedash/core"
 )
@@ -47,18 +50,31 @@ func exportMain(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// noticeLine writes a notice for a terminal, with the given text quoted.
+// noticeLine writes a notice for a terminal, on one line: the given text
+// quoted, the key as is when it is plain printable text and quoted
+// otherwise (a key of the URL can hold newlines and terminal escapes),
+// both cut.
 func noticeLine(n core.Notice) string {
 	used := "nothing"
 	if n.Used != nil {
 		used = *n.Used
 	}
-	return fmt.Sprintf("notice: %s: %s: given %q, used %s", n.Key, n.Reason, clip(n.Given, 200), used)
+	key := clip(n.Key, 80)
+	if strings.ContainsFunc(key, func(r rune) bool { return !unicode.IsPrint(r) || r == '"' || r == '\\' }) ||
+		!utf8.ValidString(key) {
+		key = strconv.Quote(key)
+	}
+	return fmt.Sprintf("notice: %s: %s: given %q, used %s", key, n.Reason, clip(n.Given, 200), used)
 }
 
+// clip cuts s to n characters (runes; invalid bytes count one each),
+// never inside a character.
 func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
 	}
-	return s[:n] + "…"
+	return s
 }

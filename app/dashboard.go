@@ -39,8 +39,9 @@ type dashboard struct {
 	drawn   map[charts.ID]int    // the gen each chart is up to date for
 	queue   []charts.ID
 	pumping bool
-	ledger  ledgerView
-	ledgerG int
+	ledger     ledgerView
+	ledgerG    int  // the gen the ledger view is of
+	ledgerOpen bool // the ledger section is open: keep its view up to date
 
 	pushed   bool // the current drag has its own history entry
 	urlDirty bool // the URL does not show the scenario yet
@@ -158,7 +159,7 @@ func (d *dashboard) pump(ctx app.Context) {
 			return
 		}
 	}
-	if d.ledgerG != d.gen {
+	if d.ledgerOpen && d.ledgerG != d.gen {
 		d.ledger, d.ledgerG = newLedgerView(d.sc.result, d.catalog()), d.gen
 	}
 }
@@ -284,7 +285,7 @@ func (d *dashboard) Render() app.UI {
 						Stale: d.drawn[id] != d.gen || (charts.NeedsRisk(id) && !d.riskCurrent()), Download: c.T("action.svg")}
 				})),
 				app.Details().Class("section").OnToggle(func(ctx app.Context, e app.Event) {
-					ctx.NewAction(actionLedger)
+					ctx.NewActionWithValue(actionLedger, ctx.JSSrc().Get("open").Bool())
 				}).Body(
 					app.Summary().Text(c.T("section.ledger")),
 					app.P().Class("note").Text(c.T("section.ledger.note")),

@@ -20,6 +20,8 @@ func main() {
 		// The page can live under any sub-path. boot.js sets GOAPP_ROOT_PREFIX,
 		// which go-app strips before routing, but index.html may also be
 		// reached as ".../index.html", so every path shows the dashboard.
+		repairURL()
+		watchURL()
 		app.Route("/", func() app.Composer { return newDashboard() })
 		app.RouteWithRegexp("^/.*", func() app.Composer { return newDashboard() })
 		app.RunWhenOnBrowser()

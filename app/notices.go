@@ -1,6 +1,10 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+	"unicode"
+
 	"computedash/core"
 	"computedash/i18n"
 
@@ -40,16 +44,7 @@ func noticeMessage(n core.Notice, c i18n.Catalog) string {
 	if n.Used != nil {
 		used = *n.Used
 	}
-	given := []rune(n.Given)
-	text := string(given)
-	if len(given) > maxGiven {
-		text = string(given[:maxGiven]) + "…"
-	}
-	key := []rune(n.Key)
-	name := string(key)
-	if len(key) > maxGiven {
-		name = string(key[:maxGiven]) + "…"
-	}
+	text, name := shown(n.Given), shown(n.Key)
 	switch n.Reason {
 	case core.ReasonUnknown:
 		return c.T("notice.unknown", name, text)
@@ -59,4 +54,26 @@ func noticeMessage(n core.Notice, c i18n.Catalog) string {
 		return c.T("notice.typed", c.Label(n.Key), text, used)
 	}
 	return c.T("notice."+n.Reason, name, text, used)
+}
+
+// shown writes given text as a notice shows it: every character that does
+// not show, or that changes how the text around it reads (controls,
+// zero-width characters, direction overrides and isolates, line and
+// paragraph separators), as ⟨U+XXXX⟩, so that a key such as
+// "aws.\u200bvalue" cannot pass for "aws.value"; then cut to maxGiven
+// characters.
+func shown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
+			fmt.Fprintf(&b, "⟨U+%04X⟩", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	text := []rune(b.String())
+	if len(text) > maxGiven {
+		return string(text[:maxGiven]) + "…"
+	}
+	return string(text)
 }

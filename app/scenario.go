@@ -39,7 +39,8 @@ func (v view) query() string {
 }
 
 // scenario is what the page shows: the inputs, the query they were read
-// from or written to, the query's notices and the model's result.
+// from or written to, the notices of the query and of the model, and the
+// model's result.
 type scenario struct {
 	params  core.Params
 	query   string // model parameters only, as given or as canonical
@@ -51,13 +52,16 @@ type scenario struct {
 // given, so that an export of the page equals the command line's for it.
 func scenarioOf(query string) scenario {
 	p, notices := core.ParseQuery(query)
-	return scenario{params: p, query: modelQuery(query), notices: notices, result: core.Evaluate(p, notices)}
+	r := core.Evaluate(p, notices)
+	return scenario{params: p, query: modelQuery(query), notices: r.Notices, result: r}
 }
 
 // withParams evaluates new inputs: the query becomes canonical and the
-// notices of the old query, which no longer applies, are dropped.
+// notices of the old query, which no longer applies, are dropped; the
+// model's own (a dropped AWS extension) stay.
 func withParams(p core.Params) scenario {
-	return scenario{params: p, query: core.EncodeQuery(&p), result: core.Evaluate(p, nil)}
+	r := core.Evaluate(p, nil)
+	return scenario{params: p, query: core.EncodeQuery(&p), notices: r.Notices, result: r}
 }
 
 // modelQuery drops the presentation parameters from a query, keeping the

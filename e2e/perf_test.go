@@ -14,11 +14,12 @@ package e2e
 //   - risk: to #dash[data-risk="ready"], for n = 1,000 and n = 20,000;
 //   - slider → headline while the risk analysis of n = 20,000 runs.
 //
-// By default it runs a short configuration (a few seconds, so that it runs
-// in every `go test ./e2e` and never rots) and asserts only that every
+// By default it runs a short configuration (about 20 s: one load, 10 moves,
+// 3 chart moves, one risk run, 2 moves during a risk run), so that it runs
+// in every `go test ./e2e` and never rots, and asserts only that every
 // measurement was obtained and is positive and finite, never a time.
 // PERF_FULL=1 runs the full configuration; PERF_OUT=file writes the markdown
-// table to file. `./build.sh bench` runs the full configuration with the
+// table to file, PERF_SAMPLES=file every measurement as JSON. `./build.sh bench` runs the full configuration with the
 // core and chart benchmarks (PERF_BENCH_DIR holds their outputs) and splices
 // the table into docs/performance.md.
 
@@ -423,13 +424,21 @@ window.__perf = {
     return finish(out);
   },
   busy: async (n) => {
+    // Each move starts a new risk analysis (after the app's delay); the next
+    // move lands at a random point while it runs. A move that finds no
+    // analysis running only starts one.
     const els = sliders(), out = [];
-    await move(els[0]);
-    for (let i = 0; i < n; i++) {
-      await until(riskRunning, "the risk analysis to run");
-      await sleep(rand() * 50);
-      if (!riskRunning()) { i--; continue; }
-      out.push(await move(els[(i + 1) % els.length]));
+    let k = 0, misses = 0;
+    await move(els[k++ % els.length]);
+    while (out.length < n) {
+      await until(() => riskRunning() || riskReady(), "the risk analysis to start");
+      if (riskRunning()) await sleep(rand() * 50);
+      if (!riskRunning()) {
+        if (++misses > 20) throw new Error("the risk analysis ends before a move can land while it runs");
+        await move(els[k++ % els.length]);
+        continue;
+      }
+      out.push(await move(els[k++ % els.length]));
     }
     return finish(out);
   },
