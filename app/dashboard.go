@@ -34,11 +34,11 @@ type dashboard struct {
 	riskRun *core.MonteCarloRun
 	riskPct int
 
-	svgs    map[charts.ID]string
-	keys    map[charts.ID]uint64 // what each chart shows (charts.RenderChanged)
-	drawn   map[charts.ID]int    // the gen each chart is up to date for
-	queue   []charts.ID
-	pumping bool
+	svgs       map[charts.ID]string
+	keys       map[charts.ID]uint64 // what each chart shows (charts.RenderChanged)
+	drawn      map[charts.ID]int    // the gen each chart is up to date for
+	queue      []charts.ID
+	pumping    bool
 	ledger     ledgerView
 	ledgerG    int  // the gen the ledger view is of
 	ledgerOpen bool // the ledger section is open: keep its view up to date
