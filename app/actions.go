@@ -79,6 +79,7 @@ func (d *dashboard) onLang(ctx app.Context, a app.Action) {
 		return
 	}
 	d.view.lang = lang
+	d.figures = headlineFigures(d.sc.result, d.catalog())
 	d.ledgerG = 0
 	d.queue = append(d.queue[:0], charts.All()...)
 	d.schedulePump(ctx)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -112,4 +113,49 @@ func copyText(text string) bool {
 	})
 	clip.Call("writeText", text).Call("then", done, done)
 	return true
+}
+
+// paintHeadline writes the headline figures of scenario gen straight into
+// the page, in the task of the input event that changed the scenario, so
+// that they show in the next frame: go-app renders on its own frame timer,
+// one to several frames later, and then writes the same text into the same
+// nodes. Before the first render there is nothing to paint.
+func paintHeadline(gen int, figs []figure) {
+	doc := app.Window().Get("document")
+	dash := doc.Call("getElementById", "dash")
+	if !dash.Truthy() {
+		return
+	}
+	for _, f := range figs {
+		el := doc.Call("querySelector", `[data-figure="`+f.Key+`"]`)
+		if !el.Truthy() {
+			continue
+		}
+		el.Call("setAttribute", "class", "figure tone-"+f.Tone)
+		el.Call("setAttribute", "data-raw", f.Raw)
+		for cls, text := range map[string]string{".figure-value": f.Value, ".figure-note": f.Note} {
+			// The text node go-app created and will update later.
+			if n := el.Call("querySelector", cls).Get("firstChild"); n.Truthy() {
+				n.Set("nodeValue", text)
+			}
+		}
+	}
+	dash.Call("setAttribute", "data-gen", strconv.Itoa(gen))
+}
+
+// visibleCharts returns the ids of the charts in the viewport, so that
+// those are drawn first and the ones below the fold wait.
+func visibleCharts() map[string]bool {
+	w := app.Window()
+	height := w.Get("innerHeight").Float()
+	list := w.Get("document").Call("querySelectorAll", "figure.chart[data-chart]")
+	seen := map[string]bool{}
+	for i := range list.Length() {
+		el := list.Index(i)
+		r := el.Call("getBoundingClientRect")
+		if r.Get("bottom").Float() > 0 && r.Get("top").Float() < height {
+			seen[el.Call("getAttribute", "data-chart").String()] = true
+		}
+	}
+	return seen
 }

@@ -27,6 +27,7 @@ type dashboard struct {
 
 	view    view
 	sc      scenario
+	figures []figure      // the headline of sc
 	typed   []core.Notice // notices about typed values
 	gen     int           // bumps with every new scenario
 	risk    *core.Risk    // of scenario riskGen
@@ -96,11 +97,17 @@ func (d *dashboard) load(ctx app.Context, query string) {
 func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.gen++
 	d.ready = true
+	d.figures = headlineFigures(d.sc.result, d.catalog())
+	paintHeadline(d.gen, d.figures)
 	d.riskRun = nil
+	// Charts in view first; those below the fold wait their turn.
+	visible := visibleCharts()
 	d.queue = d.queue[:0]
-	for _, id := range charts.All() {
-		if !charts.NeedsRisk(id) {
-			d.queue = append(d.queue, id)
+	for _, first := range []bool{true, false} {
+		for _, id := range charts.All() {
+			if !charts.NeedsRisk(id) && visible[string(id)] == first {
+				d.queue = append(d.queue, id)
+			}
 		}
 	}
 	d.schedulePump(ctx)
@@ -274,7 +281,7 @@ func (d *dashboard) Render() app.UI {
 		app.If(len(messages) > 0, func() app.UI {
 			return &noticeBar{Title: c.T("notice.title"), Messages: messages, Dismiss: c.T("action.dismiss")}
 		}),
-		&headline{Figures: headlineFigures(d.sc.result, c)},
+		&headline{Figures: d.figures},
 		app.Div().Class("body").Body(
 			app.If(!d.view.embed, func() app.UI { return &panel{Values: inputValues(&d.sc.params), Lang: c.Lang} }),
 			app.Main().Class("content").Body(
