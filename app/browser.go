@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -159,3 +160,40 @@ func visibleCharts() map[string]bool {
 	}
 	return seen
 }
+
+// later runs f on go-app's UI goroutine in a new task of the browser's
+// event loop, after delay: the browser handles input and paints first.
+// (ctx.After sleeps on a Go timer instead, and Go hands control back to
+// the browser only when no goroutine can run.)
+func later(ctx app.Context, delay time.Duration, f func(app.Context)) {
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn.Release()
+		ctx.Dispatch(f)
+		return nil
+	})
+	app.Window().Call("setTimeout", fn, delay.Milliseconds())
+}
+
+// afterPaint runs f in a new task once the browser has painted its next
+// frame, or after paintWait where frames are not painted (a hidden tab).
+func afterPaint(ctx app.Context, f func(app.Context)) {
+	done := false
+	once := func(ctx app.Context) {
+		if !done {
+			done = true
+			f(ctx)
+		}
+	}
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn.Release()
+		later(ctx, 0, once)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", fn)
+	later(ctx, paintWait, once)
+}
+
+// paintWait is how long afterPaint waits for a frame.
+const paintWait = 50 * time.Millisecond

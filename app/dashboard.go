@@ -13,8 +13,9 @@ import (
 // Timing of the work that follows a change of the scenario.
 const (
 	riskDelay  = 150 * time.Millisecond // no move for this long: the hand has stopped
-	riskSlice  = 8 * time.Millisecond   // Monte Carlo work between two turns of the event loop
-	pumpPause  = time.Millisecond       // let the figures paint, and input in, before each chart
+	riskSlice  = 8 * time.Millisecond   // Monte Carlo work in one task of the event loop
+	drawSlice  = 12 * time.Millisecond  // chart drawing in one task of the event loop
+	dragGap    = 50 * time.Millisecond  // moves closer than this are a drag: charts wait
 	urlDelay   = 200 * time.Millisecond // at most five URL rewrites a second while a slider moves
 	statusTime = 4 * time.Second
 )
@@ -35,11 +36,13 @@ type dashboard struct {
 	riskRun *core.MonteCarloRun
 	riskPct int
 
+	painter    *charts.Painter
 	svgs       map[charts.ID]string
-	keys       map[charts.ID]uint64 // what each chart shows (charts.RenderChanged)
+	keys       map[charts.ID]uint64 // what each chart shows (Painter.Render)
 	drawn      map[charts.ID]int    // the gen each chart is up to date for
 	queue      []charts.ID
 	pumping    bool
+	lastMove   time.Time // the last move of a slider not yet released
 	ledger     ledgerView
 	ledgerG    int  // the gen the ledger view is of
 	ledgerOpen bool // the ledger section is open: keep its view up to date
@@ -100,6 +103,9 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.figures = headlineFigures(d.sc.result, d.catalog())
 	paintHeadline(d.gen, d.figures)
 	d.riskRun = nil
+	if !settled {
+		d.lastMove = time.Now()
+	}
 	// Charts in view first; those below the fold wait their turn.
 	visible := visibleCharts()
 	d.queue = d.queue[:0]
@@ -117,44 +123,57 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 // scheduleRisk starts the risk analysis of the current scenario, after the
 // figures have painted, unless it is already on screen or running.
 func (d *dashboard) scheduleRisk(ctx app.Context, settled bool) {
-	delay := riskDelay
-	if settled {
-		delay = pumpPause
-	}
 	gen := d.gen
-	ctx.After(delay, func(ctx app.Context) {
+	start := func(ctx app.Context) {
 		if d.gen == gen && !d.riskCurrent() && d.riskRun == nil {
 			d.startRisk(ctx)
 		}
-	})
+	}
+	if settled {
+		afterPaint(ctx, start)
+		return
+	}
+	later(ctx, riskDelay, start)
 }
 
-// schedulePump draws the charts that are out of date, one per turn of the
-// browser's event loop, starting after the figures have painted.
+// schedulePump draws the charts that are out of date once the figures have
+// painted.
 func (d *dashboard) schedulePump(ctx app.Context) {
 	if d.pumping {
 		return
 	}
 	d.pumping = true
-	ctx.After(pumpPause, d.pump)
+	afterPaint(ctx, d.pump)
 }
 
-// pump draws the next chart that is out of date, passing over those whose
-// data the change did not touch; once all are drawn, it prepares the
-// ledger table.
+// pump draws the charts that are out of date, passing over those whose
+// data the change did not touch, for drawSlice at a time; while a slider
+// is being dragged it waits. Once all are drawn, it prepares the ledger
+// table.
 func (d *dashboard) pump(ctx app.Context) {
+	if time.Since(d.lastMove) < dragGap {
+		later(ctx, dragGap, d.pump)
+		return
+	}
 	d.pumping = false
 	if d.svgs == nil {
 		d.svgs, d.keys, d.drawn = map[charts.ID]string{}, map[charts.ID]uint64{}, map[charts.ID]int{}
+		d.painter = charts.NewPainter()
 	}
 	var risk *core.Risk
 	if d.riskCurrent() {
 		risk = d.risk
 	}
+	start := time.Now()
 	for len(d.queue) > 0 {
+		if time.Since(start) > drawSlice {
+			d.pumping = true
+			later(ctx, 0, d.pump) // input and paint come first
+			return
+		}
 		id := d.queue[0]
 		d.queue = d.queue[1:]
-		svg, key, err := charts.RenderChanged(id, d.sc.result, risk, d.catalog(), d.keys[id])
+		svg, key, err := d.painter.Render(id, d.sc.result, risk, d.catalog(), d.keys[id])
 		if err != nil {
 			app.Log(err)
 			continue
@@ -162,8 +181,6 @@ func (d *dashboard) pump(ctx app.Context) {
 		d.drawn[id] = d.gen
 		if svg != "" {
 			d.svgs[id], d.keys[id] = svg, key
-			d.schedulePump(ctx) // one drawing per turn: input comes first
-			return
 		}
 	}
 	if d.ledgerOpen && d.ledgerG != d.gen {
@@ -172,7 +189,7 @@ func (d *dashboard) pump(ctx app.Context) {
 }
 
 // startRisk runs the goal seek and the tornado, then the Monte Carlo in
-// slices of riskSlice, each in its own turn of the event loop.
+// slices of riskSlice, each in its own task of the event loop.
 func (d *dashboard) startRisk(ctx app.Context) {
 	gen := d.gen
 	r := d.sc.result
@@ -192,7 +209,7 @@ func (d *dashboard) startRisk(ctx app.Context) {
 			}
 			done, total := run.Progress()
 			d.riskPct = 100 * done / max(total, 1)
-			ctx.After(pumpPause, step)
+			later(ctx, 0, step)
 			return
 		}
 		rk.MonteCarlo = run.Result()

@@ -50,14 +50,23 @@ const (
 // Render draws chart id for r and, where the chart shows it, risk (nil
 // while the risk analysis is not ready).
 func Render(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog) (string, error) {
-	svg, _, err := RenderChanged(id, r, risk, c, 0)
+	svg, _, err := NewPainter().Render(id, r, risk, c, 0)
 	return svg, err
 }
 
-// RenderChanged draws chart id as Render does, unless what it would show
-// is what was drawn under the key last: then svg is "". key identifies what
-// the chart shows (its series, axes and words); it is never 0.
-func RenderChanged(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog, last uint64) (svg string, key uint64, err error) {
+// Painter draws charts one after another, keeping what they share (the
+// measured font faces) between them. It is not safe for concurrent use.
+type Painter struct {
+	faces faces
+}
+
+// NewPainter returns a Painter with nothing measured yet.
+func NewPainter() *Painter { return &Painter{faces: faces{}} }
+
+// Render draws chart id as the package's Render does, unless what it would
+// show is what was drawn under the key last: then svg is "". key identifies
+// what the chart shows (its series, axes and words); it is never 0.
+func (p *Painter) Render(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog, last uint64) (svg string, key uint64, err error) {
 	defer func() {
 		if p := recover(); p != nil { // go-chart panics on some degenerate ranges
 			svg, key, err = "", 0, fmt.Errorf("chart %s: %v", id, p)
@@ -95,16 +104,16 @@ func RenderChanged(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog, last 
 	if key = fingerprint(g); key == last {
 		return "", key, nil
 	}
-	svg, err = render(g)
+	svg, err = p.render(g)
 	return svg, key, err
 }
 
 // Title returns the title of chart id.
 func Title(id ID, c i18n.Catalog) string { return c.T("chart." + string(id)) }
 
-func render(g chart.Chart) (string, error) {
+func (p *Painter) render(g chart.Chart) (string, error) {
 	var b bytes.Buffer
-	if err := g.Render(newMeasuringSVG, &b); err != nil {
+	if err := g.Render(svgWith(p.faces), &b); err != nil {
 		return "", err
 	}
 	return b.String(), nil

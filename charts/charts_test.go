@@ -44,10 +44,11 @@ func BenchmarkRender(b *testing.B) {
 	c := i18n.For(format.English)
 	r := core.Evaluate(core.Defaults(), nil)
 	risk := core.Analyze(r)
+	pt := NewPainter() // as the page draws: faces shared between charts
 	for _, id := range All() {
 		b.Run(string(id), func(b *testing.B) {
 			for range b.N {
-				if _, err := Render(id, r, &risk, c); err != nil {
+				if _, _, err := pt.Render(id, r, &risk, c, 0); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -61,12 +62,13 @@ func TestMeasuringSVGMatchesGoChart(t *testing.T) {
 	c := i18n.For(format.English)
 	r := core.Evaluate(core.Defaults(), nil)
 	risk := core.Analyze(r)
+	shared := faces{} // reused from chart to chart, as a Painter does
 	for i, g := range []chart.Chart{obligations(r, c), cash(r, &risk, c), hhi(r, c), sites(r, c)} {
 		var want, got bytes.Buffer
 		if err := g.Render(chart.SVG, &want); err != nil {
 			t.Fatal(err)
 		}
-		if err := g.Render(newMeasuringSVG, &got); err != nil {
+		if err := g.Render(svgWith(shared), &got); err != nil {
 			t.Fatal(err)
 		}
 		if want.String() != got.String() {
@@ -83,16 +85,17 @@ func TestRenderChanged(t *testing.T) {
 	p := core.Defaults()
 	p.CapexGrowth = 40
 	moved := core.Evaluate(p, nil)
+	pt := NewPainter()
 	for _, id := range All() {
-		svg, key, err := RenderChanged(id, base, nil, c, 0)
+		svg, key, err := pt.Render(id, base, nil, c, 0)
 		if err != nil || svg == "" || key == 0 {
 			t.Fatalf("%s: first draw: %v, %d bytes, key %d", id, err, len(svg), key)
 		}
-		again, key2, _ := RenderChanged(id, base, nil, c, key)
+		again, key2, _ := pt.Render(id, base, nil, c, key)
 		if again != "" || key2 != key {
 			t.Errorf("%s: redrawn although nothing changed", id)
 		}
-		svg3, key3, _ := RenderChanged(id, moved, nil, c, key)
+		svg3, key3, _ := pt.Render(id, moved, nil, c, key)
 		if changed := svg3 != ""; changed != (id == Gap) {
 			t.Errorf("%s: redrawn = %v after capex growth moved (key %d → %d)", id, changed, key, key3)
 		}

@@ -7,25 +7,35 @@ import (
 	"golang.org/x/image/font"
 )
 
-// measuringSVG is go-chart's SVG renderer with text measurement that keeps
-// one font face per size for the whole chart. go-chart builds a new face,
-// with its glyph cache, for every string it measures: two thirds of the
-// time of a chart went there.
+// measuringSVG is go-chart's SVG renderer with text measurement that reuses
+// font faces. go-chart builds a new face, with its glyph cache, for every
+// string it measures: three quarters of the time of a chart went there.
 type measuringSVG struct {
 	chart.Renderer
 	font  *truetype.Font
 	size  float64
 	dpi   float64
 	theta *float64
-	faces map[float64]font.Face
+	faces faces
 }
 
-func newMeasuringSVG(width, height int) (chart.Renderer, error) {
-	r, err := chart.SVG(width, height)
-	if err != nil {
-		return nil, err
+// faces keeps one font face per font, resolution and size.
+type faces map[faceKey]font.Face
+
+type faceKey struct {
+	font      *truetype.Font
+	dpi, size float64
+}
+
+// svgWith returns go-chart's SVG renderer measuring text with the faces f.
+func svgWith(f faces) chart.RendererProvider {
+	return func(width, height int) (chart.Renderer, error) {
+		r, err := chart.SVG(width, height)
+		if err != nil {
+			return nil, err
+		}
+		return &measuringSVG{Renderer: r, dpi: r.GetDPI(), faces: f}, nil
 	}
-	return &measuringSVG{Renderer: r, dpi: r.GetDPI(), faces: map[float64]font.Face{}}, nil
 }
 
 func (r *measuringSVG) ResetStyle() {
@@ -35,14 +45,10 @@ func (r *measuringSVG) ResetStyle() {
 
 func (r *measuringSVG) SetDPI(dpi float64) {
 	r.dpi = dpi
-	clear(r.faces)
 	r.Renderer.SetDPI(dpi)
 }
 
 func (r *measuringSVG) SetFont(f *truetype.Font) {
-	if f != r.font {
-		clear(r.faces)
-	}
 	r.font = f
 	r.Renderer.SetFont(f)
 }
@@ -68,10 +74,11 @@ func (r *measuringSVG) MeasureText(body string) chart.Box {
 	if r.font == nil {
 		return box
 	}
-	face, ok := r.faces[r.size]
+	k := faceKey{r.font, r.dpi, r.size}
+	face, ok := r.faces[k]
 	if !ok {
 		face = truetype.NewFace(r.font, &truetype.Options{DPI: r.dpi, Size: r.size})
-		r.faces[r.size] = face
+		r.faces[k] = face
 	}
 	box.Right = font.MeasureString(face, body).Ceil()
 	box.Bottom = int(drawing.PointsToPixels(r.dpi, r.size))
