@@ -14,12 +14,31 @@ var groups = []core.Group{
 	core.GroupPower, core.GroupStargate, core.GroupFinance, core.GroupBigTech, core.GroupRisk,
 }
 
-// panel is the control panel: every input, grouped.
+// panel is the control panel: every input, grouped. A group's controls
+// are laid out only while it is open, which keeps each render small.
 type panel struct {
 	app.Compo
 
 	Values []string // the value used of every input, in core.Specs order
 	Lang   format.Lang
+	open   map[core.Group]bool
+}
+
+// OnInit opens the groups an analyst starts with: the AWS deal and
+// OpenAI's finance.
+func (p *panel) OnInit() {
+	p.open = map[core.Group]bool{core.GroupAWS: true, core.GroupFinance: true}
+}
+
+func (p *panel) onToggle(g core.Group) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		open := ctx.JSSrc().Get("open").Bool()
+		if p.open[g] == open {
+			ctx.PreventUpdate()
+			return
+		}
+		p.open[g] = open
+	}
 }
 
 func (p *panel) Render() app.UI {
@@ -28,13 +47,14 @@ func (p *panel) Render() app.UI {
 	return app.Aside().Class("panel").Aria("label", "controls").Body(
 		app.Range(groups).Slice(func(g int) app.UI {
 			group := groups[g]
+			open := p.open[group]
 			var ids []int
 			for i := range specs {
-				if specs[i].Group == group {
+				if open && specs[i].Group == group {
 					ids = append(ids, i)
 				}
 			}
-			return app.Details().Class("group").Open(group == core.GroupAWS || group == core.GroupFinance).Body(
+			return app.Details().Class("group").DataSet("group", string(group)).Open(open).OnToggle(p.onToggle(group)).Body(
 				app.Summary().Text(cat.T("group."+string(group))),
 				app.Range(ids).Slice(func(k int) app.UI {
 					i := ids[k]

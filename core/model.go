@@ -26,7 +26,7 @@ func Evaluate(p Params, notices []Notice) *Result {
 	pw := powerOf(&p)
 	buildFleet(&r.Fleet, &r.Ledger, pw)
 	sites, scale := sitesOf(&p, p.StargatePerGW, p.StargateDelay)
-	place(&r.Placement, &r.Ledger, &r.Fleet, pw, sites, scale)
+	place(&r.Placement, &r.Ledger, &r.Fleet, pw, sites, scale, false)
 	r.Finance = buildFinance(&r.Ledger.Total, newRevenueInputs(&p))
 	r.Capex = BuildCapex(&p)
 	r.HHI, r.HasHHI = Concentration(&r.Ledger)

@@ -80,8 +80,10 @@ type Placement struct {
 
 // place puts each month's racks onto the sites of their deal's pool, into
 // pl, reusing its storage: deals in ledger order, GB200 racks before GB300,
-// sites by first month online, then id.
-func place(pl *Placement, l *Ledger, f *Fleet, pw power, sites []Site, scale float64) {
+// sites by first month online, then id. With peakOnly, for a risk draw, it
+// finds only the peak of unplaced GPUs and passes over months without
+// racks, leaving the other series of those months as they were.
+func place(pl *Placement, l *Ledger, f *Fleet, pw power, sites []Site, scale float64, peakOnly bool) {
 	pl.Sites, pl.Scale = sites, scale
 	pl.Available = resize(pl.Available, len(sites))
 	pl.Used = resize(pl.Used, len(sites))
@@ -109,6 +111,10 @@ func place(pl *Placement, l *Ledger, f *Fleet, pw power, sites []Site, scale flo
 	rackMW := [2]float64{pw.kw200 * pw.pue / 1000, pw.kw300 * pw.pue / 1000}
 	pl.PeakUnplaced = 0
 	for m := range HorizonMonths {
+		if peakOnly && f.Racks[m] == 0 {
+			pl.UnplacedGPUs[m] = 0
+			continue
+		}
 		for j := range sites {
 			a := sites[j].Available(Month(m), scale)
 			pl.Available[j][m], pl.Used[j][m], rem[j] = a, 0, a

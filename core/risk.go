@@ -103,7 +103,7 @@ func (e *engine) unplacedPeak(p200, p300, perGW float64, delay int) int64 {
 	pw.p200, pw.p300 = p200, p300
 	buildFleet(&e.fleet, e.ledger, pw)
 	sites, scale := sitesOf(e.p, perGW, delay)
-	place(&e.placement, e.ledger, &e.fleet, pw, sites, scale)
+	place(&e.placement, e.ledger, &e.fleet, pw, sites, scale, true)
 	return e.placement.PeakUnplaced
 }
 

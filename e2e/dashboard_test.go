@@ -433,6 +433,8 @@ func openGroup(p *page, title string) {
 		p.t.Fatalf("clicking the summary %q: %v", title, err)
 	}
 	waitOrFail(p, find+`.parentElement.open`, 5*time.Second, "the group "+title+" to open")
+	// The panel lays a group's controls out once it is open.
+	waitOrFail(p, `!!`+find+`.parentElement.querySelector("[data-input]")`, 5*time.Second, "the controls of "+title)
 }
 
 // openDashboard opens url, waits for the figures, and returns the page.
@@ -716,7 +718,8 @@ func TestHostileURL(t *testing.T) {
 	if got := evalJS[string](p, `typeof window.__xss === "undefined" ? "undefined" : String(window.__xss)`); got != "undefined" {
 		t.Errorf("window.__xss = %s: markup from the URL ran", got)
 	}
-	// The fields show the values used.
+	// The fields show the values used (the Stargate group opened as a user would).
+	openGroup(p, "Stargate and site capacity")
 	for id, want := range map[string]string{"in-oai.growth": "300", "in-stargate.delay": "0", "in-aws.value": "38"} {
 		if got := fieldValue(p, idSel(id)); got != want {
 			t.Errorf("#%s shows %q, want %q (the value used)", id, got, want)
