@@ -901,17 +901,12 @@ func TestReliabilityNewBuild(t *testing.T) {
 	}
 }
 
-// TestReliabilityNewBuildSameMtime is a known limitation, opt-in
-// (RELIABILITY_SAME_MTIME=1): site.Handler validates with Last-Modified
-// only (one-second resolution, no ETag), so a new build whose files keep
-// the old modification times (a deploy that preserves or normalizes
-// mtimes: tar, rsync -t, reproducible images) is answered 304 Not Modified
-// and the browser keeps the old files. It fails until the handler sends a
-// validator that changes with the content (an ETag).
+// TestReliabilityNewBuildSameMtime: a new build whose files keep the old
+// modification times (a deploy that preserves or normalizes mtimes: tar,
+// rsync -t, reproducible images) must still reach the browser. Validation
+// by Last-Modified alone would answer 304 Not Modified; site.Handler sends
+// an ETag of the content, which takes precedence.
 func TestReliabilityNewBuildSameMtime(t *testing.T) {
-	if os.Getenv("RELIABILITY_SAME_MTIME") != "1" {
-		t.Skip("a known limitation of site.Handler; RELIABILITY_SAME_MTIME=1 runs it")
-	}
 	requireSite(t)
 	dir := t.TempDir()
 	relCopyTree(t, env.siteDir, dir)

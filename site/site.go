@@ -11,6 +11,9 @@ package site
 
 import (
 	"errors"
+	"fmt"
+	"hash/crc64"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -170,8 +173,23 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, mod time.Tim
 		return
 	}
 	defer f.Close()
-	// ServeContent handles HEAD, Range, If-Modified-Since and Content-Length.
-	// The Content-Type is already set, so it does not sniff.
+	// A strong ETag of the content: a new build is never taken for the old
+	// one, even when its files keep the old modification times (tar,
+	// rsync -t, reproducible images), because If-None-Match takes
+	// precedence over If-Modified-Since.
+	h := crc64.New(crc64.MakeTable(crc64.ECMA))
+	n, err := io.Copy(h, f)
+	if err != nil {
+		http.Error(w, "cannot read file", http.StatusInternalServerError)
+		return
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		http.Error(w, "cannot read file", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("ETag", fmt.Sprintf(`"%x-%x"`, n, h.Sum64()))
+	// ServeContent handles HEAD, Range, If-None-Match, If-Modified-Since and
+	// Content-Length. The Content-Type is already set, so it does not sniff.
 	http.ServeContent(w, r, path.Base(name), mod, f)
 }
 
