@@ -39,12 +39,10 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 	if notice != nil && notice.Reason == reasonTyped {
 		return
 	}
-	if p.Equal(&d.sc.params) { // a release after the moves: settle, don't recompute
-		if ch.Commit {
-			d.writeURL(ctx)
-			d.pushed = false
-			d.scheduleRisk(ctx, true)
-		}
+	if ch.Commit && p.Equal(&d.sc.params) { // a release after the moves: settle, don't recompute
+		d.writeURL(ctx)
+		d.pushed = false
+		d.scheduleRisk(ctx, true)
 		return
 	}
 	d.apply(ctx, p, ch.Commit)
