@@ -291,13 +291,12 @@ func (d *dashboard) Render() app.UI {
 	return app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).
 		Attr("data-ready", "1").DataSet("gen", d.gen).DataSet("risk", riskState).Lang(string(c.Lang)).Body(
 		&topBar{Scenario: scenarioLine(&d.sc.params, c), Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
-		app.If(d.status != "", func() app.UI { return app.Div().Class("status").Aria("live", "polite").Text(d.status) }),
-		app.If(d.share != "" && !d.view.embed, func() app.UI {
-			return app.Input().Class("share").ReadOnly(true).Value(d.share).Aria("label", c.T("action.copylink"))
-		}),
-		app.If(len(messages) > 0, func() app.UI {
-			return &noticeBar{Title: c.T("notice.title"), Messages: messages, Dismiss: c.T("action.dismiss")}
-		}),
+		// The children of the page keep their places, shown or hidden: go-app
+		// matches children by position, and a child appearing before the
+		// panel would make it mount anew, under the user's hand.
+		app.Div().Class("status").Hidden(d.status == "").Aria("live", "polite").Text(d.status),
+		app.Input().Class("share").Hidden(d.share == "" || d.view.embed).ReadOnly(true).Value(d.share).Aria("label", c.T("action.copylink")),
+		&noticeBar{Title: c.T("notice.title"), Messages: messages, Dismiss: c.T("action.dismiss")},
 		&headline{Figures: d.figures},
 		app.Div().Class("body").Body(
 			app.If(!d.view.embed, func() app.UI { return &panel{Values: inputValues(&d.sc.params), Lang: c.Lang} }),

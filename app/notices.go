@@ -25,7 +25,7 @@ type noticeBar struct {
 }
 
 func (n *noticeBar) Render() app.UI {
-	return app.Section().Class("notices").Aria("live", "polite").Body(
+	return app.Section().Class("notices").Hidden(len(n.Messages) == 0).Aria("live", "polite").Body(
 		app.Div().Class("notices-head").Body(
 			app.Strong().Text(n.Title),
 			app.Button().Class("link").Text(n.Dismiss).OnClick(func(ctx app.Context, e app.Event) {
