@@ -77,9 +77,10 @@ func fuzzParams(data []byte) (p Params, risk bool) {
 	return p, risk
 }
 
-// fuzzCheckExport fails on an export that is not valid JSON or that holds
-// a number that is not finite or a money string that is not a decimal.
-func fuzzCheckExport(t *testing.T, q string, out []byte, err error) {
+// checkExportJSON fails on an export error, on an export that is not valid
+// JSON, and on one that holds a number that is not finite or a string
+// that spells NaN or Inf. The fuzz target and the invariant suite share it.
+func checkExportJSON(t *testing.T, q string, out []byte, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatalf("%s: ExportJSON: %v", describe(q), err)
@@ -152,7 +153,7 @@ func FuzzEvaluate(f *testing.F) {
 		}
 
 		out, err := ExportJSON(r, nil)
-		fuzzCheckExport(t, q, out, err)
+		checkExportJSON(t, q, out, err)
 		if risk {
 			rk := Analyze(r)
 			for _, x := range []float64{rk.MonteCarlo.PCashOutBefore2030, rk.MonteCarlo.PBreakEvenBy2030, rk.GoalSeek} {
@@ -161,7 +162,7 @@ func FuzzEvaluate(f *testing.F) {
 				}
 			}
 			out, err := ExportJSON(r, &rk)
-			fuzzCheckExport(t, q, out, err)
+			checkExportJSON(t, q, out, err)
 		}
 	})
 }
