@@ -387,6 +387,8 @@ type pageConfig struct {
 	noWasm  bool
 	stub    bool
 	allowed []*regexp.Regexp
+	timeout time.Duration // the tab's deadline; testTimeout when zero
+	scripts []string      // evaluated in every document before its own scripts
 }
 
 type pageOption func(*pageConfig)
@@ -401,6 +403,16 @@ func onStub() pageOption { return func(c *pageConfig) { c.stub = true } }
 
 // withoutWasm removes window.WebAssembly before any page script runs.
 func withoutWasm() pageOption { return func(c *pageConfig) { c.noWasm = true } }
+
+// withTimeout gives the tab a deadline of d instead of testTimeout, for a
+// long test.
+func withTimeout(d time.Duration) pageOption { return func(c *pageConfig) { c.timeout = d } }
+
+// withScript evaluates js in every document of the tab before its own
+// scripts.
+func withScript(js string) pageOption {
+	return func(c *pageConfig) { c.scripts = append(c.scripts, js) }
+}
 
 // allowProblem lets recorded problems (console errors, log entries, ...)
 // that match the pattern pass; use it for failures a test provokes.
@@ -422,9 +434,13 @@ document.addEventListener("securitypolicyviolation", (e) => {
 // load event. At cleanup the test fails on any recorded problem.
 func newPage(t *testing.T, url string, opts ...pageOption) *page {
 	t.Helper()
-	p := &page{t: t, url: url, scope: url[:strings.LastIndex(url, "/")+1]}
+	p := &page{t: t, url: url, scope: scopeOf(url)}
 	for _, o := range opts {
 		o(&p.cfg)
+	}
+	timeout := testTimeout
+	if p.cfg.timeout > 0 {
+		timeout = p.cfg.timeout
 	}
 	if p.cfg.stub {
 		requireStub(t)
@@ -435,7 +451,7 @@ func newPage(t *testing.T, url string, opts ...pageOption) *page {
 		t.Fatalf("no browser: %v", env.browserErr)
 	}
 
-	deadline, cancelDeadline := context.WithTimeout(env.browserCtx, testTimeout)
+	deadline, cancelDeadline := context.WithTimeout(env.browserCtx, timeout)
 	tab, cancelTab := chromedp.NewContext(deadline, chromedp.WithListener(p.listen))
 	p.ctx = tab
 	t.Cleanup(func() {
@@ -445,6 +461,9 @@ func newPage(t *testing.T, url string, opts ...pageOption) *page {
 	})
 
 	steps := []chromedp.Action[chromedp.Void]{addScript(recordViolations)}
+	for _, js := range p.cfg.scripts {
+		steps = append(steps, addScript(js))
+	}
 	if p.cfg.noWasm {
 		steps = append(steps, addScript(`delete window.WebAssembly;`))
 	}
@@ -460,6 +479,15 @@ func newPage(t *testing.T, url string, opts ...pageOption) *page {
 		t.Fatalf("opening %s: %v", url, err)
 	}
 	return p
+}
+
+// scopeOf is the folder of a URL, its query and fragment left out (a query
+// can hold a "/").
+func scopeOf(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return u[:strings.LastIndex(u, "/")+1]
 }
 
 func addScript(source string) chromedp.Action[chromedp.Void] {

@@ -66,39 +66,17 @@ func relFull() bool { return os.Getenv("RELIABILITY_FULL") == "1" }
 // Pages
 // ---------------------------------------------------------------------------
 
-// relOpen opens url in a new tab as newPage does (the same recording of
-// problems, checked at cleanup), with a deadline of its own and extra steps
-// before the navigation, and waits for the dashboard.
-func relOpen(t *testing.T, url string, timeout time.Duration, before ...chromedp.Action[chromedp.Void]) *page {
+// relOpen opens url as newPage does, with a deadline of its own and
+// scripts run before the page's, and waits for the dashboard.
+func relOpen(t *testing.T, url string, timeout time.Duration, scripts ...string) *page {
 	t.Helper()
-	requireSite(t)
-	if env.browserErr != nil {
-		t.Fatalf("no browser: %v", env.browserErr)
+	opts := []pageOption{withTimeout(timeout)}
+	for _, js := range scripts {
+		opts = append(opts, withScript(js))
 	}
-	p := &page{t: t, url: url, scope: relScope(url)}
-	deadline, cancelDeadline := context.WithTimeout(env.browserCtx, timeout)
-	tab, cancelTab := chromedp.NewContext(deadline, chromedp.WithListener(p.listen))
-	p.ctx = tab
-	t.Cleanup(func() {
-		p.check()
-		cancelTab()
-		cancelDeadline()
-	})
-	steps := append([]chromedp.Action[chromedp.Void]{addScript(recordViolations)}, before...)
-	steps = append(steps, chromedp.Navigate(url))
-	if err := chromedp.Do(p.ctx, steps...); err != nil {
-		t.Fatalf("opening %s: %v", url, err)
-	}
+	p := newPage(t, url, opts...)
 	waitReady(p)
 	return p
-}
-
-// relScope is the folder of a URL (its query and fragment left out).
-func relScope(u string) string {
-	if i := strings.IndexAny(u, "?#"); i >= 0 {
-		u = u[:i]
-	}
-	return u[:strings.LastIndex(u, "/")+1]
 }
 
 // relRun awaits a promise in the page.
@@ -998,7 +976,7 @@ func TestReliabilityLongSession(t *testing.T) {
 		moves, draws, timeout = 2000, 20000, 20*time.Minute
 	}
 	start := time.Now()
-	p := relOpen(t, rootURL("/"), timeout, addScript(relWasmMemoryJS))
+	p := relOpen(t, rootURL("/"), timeout, relWasmMemoryJS)
 	if !evalJS[bool](p, relSessionJS) {
 		t.Fatal("installing the session functions failed")
 	}
