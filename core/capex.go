@@ -1,16 +1,10 @@
 package core
 
-// Companies are the four Big Tech spenders of MODEL.md §7, in export order.
-var companies = [4]string{"microsoft", "alphabet", "amazon", "meta"}
-
-// Companies returns the ids of the Big Tech companies, in export order.
-func Companies() [4]string { return companies }
-
 // CapexYear is one year of Big Tech capex and the industry's revenue gap,
 // in float64 billions of dollars.
 type CapexYear struct {
 	Year            int
-	Capex           [4]float64 // microsoft, alphabet, amazon, meta
+	Capex           [len(companies)]float64 // in the order of Companies
 	Total           float64
 	RequiredRevenue float64 // total × the revenue multiple (Sequoia's method)
 	AIRevenue       float64
@@ -21,7 +15,7 @@ type CapexYear struct {
 // industry's actual AI revenue, 2025 through 2039.
 func BuildCapex(p *Params) [HorizonYears]CapexYear {
 	var out [HorizonYears]CapexYear
-	var capex [4]float64
+	var capex [len(companies)]float64
 	for i := range capex {
 		capex[i] = p.Capex[i].InexactFloat64()
 	}

@@ -9,21 +9,33 @@ const (
 	HHI2023     = 10000
 )
 
-// Band names a Herfindahl–Hirschman index by the 2023 US Merger Guidelines.
-func Band(hhi float64) string {
+// Band is a band of the Herfindahl–Hirschman index in the 2023 US Merger
+// Guidelines.
+type Band string
+
+// The bands.
+const (
+	BandHigh     Band = "high"     // above 1,800: highly concentrated
+	BandModerate Band = "moderate" // 1,000–1,800: moderately concentrated
+	BandLow      Band = "low"      // below 1,000: not concentrated
+)
+
+// BandOf returns the band of an HHI.
+func BandOf(hhi float64) Band {
 	switch {
 	case hhi > HHIHigh:
-		return "highly concentrated"
+		return BandHigh
 	case hhi >= HHIModerate:
-		return "moderately concentrated"
+		return BandModerate
 	}
-	return "not concentrated"
+	return BandLow
 }
 
 // Concentration returns, for each year of the horizon, the HHI of the
 // suppliers' shares of that year's obligations, Σ (100 × share)², computed
 // exactly on cents and rounded to 2 decimals; ok is false in a year without
-// obligations. The AWS extension counts as AWS.
+// obligations. Deals count with their supplier: the AWS extension and an
+// extra deal with AWS as AWS, each other slot as a supplier of its own.
 func Concentration(l *Ledger) (hhi [HorizonYears]decimal.Decimal, ok [HorizonYears]bool) {
 	for y := range HorizonYears {
 		bySupplier := map[string]int64{}

@@ -141,17 +141,17 @@ func TestHHIAgainstReference(t *testing.T) {
 func TestBand(t *testing.T) {
 	for _, c := range []struct {
 		hhi  float64
-		want string
+		want Band
 	}{
-		{10000, "highly concentrated"},
-		{1800.01, "highly concentrated"},
-		{1800, "moderately concentrated"},
-		{1000, "moderately concentrated"},
-		{999.99, "not concentrated"},
-		{0, "not concentrated"},
+		{10000, BandHigh},
+		{1800.01, BandHigh},
+		{1800, BandModerate},
+		{1000, BandModerate},
+		{999.99, BandLow},
+		{0, BandLow},
 	} {
-		if got := Band(c.hhi); got != c.want {
-			t.Errorf("Band(%v) = %q, want %q", c.hhi, got, c.want)
+		if got := BandOf(c.hhi); got != c.want {
+			t.Errorf("BandOf(%v) = %q, want %q", c.hhi, got, c.want)
 		}
 	}
 }

@@ -203,8 +203,8 @@ func (cf *centsFinance) compute(obl *[HorizonMonths]Cents, in *revenueInputs, ra
 
 // cashStats are the figures of cash that risk analysis needs from a draw.
 type cashStats struct {
-	december    [HorizonYears]amount // cash at the end of each year; 2025 = opening
-	fundingNeed amount
+	december    [HorizonYears]Money // cash at the end of each year; 2025 = opening
+	fundingNeed Money
 	cashOut     Month
 	breakEven   int
 }
@@ -217,9 +217,9 @@ func fastCash(obl *[HorizonMonths]Cents, in *revenueInputs, rates *[HorizonMonth
 	if !cf.compute(obl, in, rates) {
 		return cashStats{}, false
 	}
-	st := cashStats{cashOut: cf.cashOut, breakEven: cf.breakEven, fundingNeed: amount{c: -cf.minCash}}
+	st := cashStats{cashOut: cf.cashOut, breakEven: cf.breakEven, fundingNeed: Money{c: -cf.minCash}}
 	for y, c := range cf.yearCash {
-		st.december[y] = amount{c: c}
+		st.december[y] = Money{c: c}
 	}
 	return st, true
 }
@@ -228,8 +228,8 @@ func fastCash(obl *[HorizonMonths]Cents, in *revenueInputs, rates *[HorizonMonth
 func (f *Finance) stats() cashStats {
 	st := cashStats{cashOut: f.CashOut, breakEven: f.BreakEven}
 	for y := range HorizonYears {
-		st.december[y] = amountOf(f.YearCashEnd[y])
+		st.december[y] = MoneyOf(f.YearCashEnd[y])
 	}
-	st.fundingNeed = amountOf(f.FundingNeed)
+	st.fundingNeed = MoneyOf(f.FundingNeed)
 	return st
 }

@@ -203,11 +203,11 @@ func checkFastCash(t *testing.T, p *Params) bool {
 		return false
 	}
 	for y := range HorizonYears {
-		if fast.december[y].cmp(slow.december[y]) != 0 || !fast.december[y].Decimal().Equal(f.YearCashEnd[y]) {
+		if fast.december[y].Cmp(slow.december[y]) != 0 || !fast.december[y].Decimal().Equal(f.YearCashEnd[y]) {
 			t.Fatalf("%q: December %d cash: fast %s, decimal %s", EncodeQuery(p), FirstYear+y, fast.december[y], slow.december[y])
 		}
 	}
-	if fast.fundingNeed.cmp(slow.fundingNeed) != 0 || fast.cashOut != slow.cashOut || fast.breakEven != slow.breakEven {
+	if fast.fundingNeed.Cmp(slow.fundingNeed) != 0 || fast.cashOut != slow.cashOut || fast.breakEven != slow.breakEven {
 		t.Fatalf("%q: fast need %s, cash-out %v, break-even %d; decimal %s, %v, %d", EncodeQuery(p),
 			fast.fundingNeed, fast.cashOut, fast.breakEven, slow.fundingNeed, slow.cashOut, slow.breakEven)
 	}
@@ -252,7 +252,7 @@ func TestFastCashEqualsDecimal(t *testing.T) {
 	var rates [HorizonMonths]float64
 	got := cashFigures(&l.Total, newRevenueInputs(&p), &rates)
 	f := buildFinance(&l.Total, newRevenueInputs(&p))
-	if got.december[HorizonYears-1].cmp(amountOf(f.YearCashEnd[HorizonYears-1])) != 0 || f.YearCashEnd[HorizonYears-1].LessThan(dec("1e17")) {
+	if got.december[HorizonYears-1].Cmp(MoneyOf(f.YearCashEnd[HorizonYears-1])) != 0 || f.YearCashEnd[HorizonYears-1].LessThan(dec("1e17")) {
 		t.Errorf("huge growth: 2039 cash %s, decimal %s", got.december[HorizonYears-1], f.YearCashEnd[HorizonYears-1])
 	}
 }

@@ -64,11 +64,16 @@ func buildFleet(f *Fleet, l *Ledger, pw power) {
 	f.PeakGPUs, f.PeakFacilityMW = 0, 0
 	for m := range f.GPUs {
 		f.Racks[m] = f.Racks200[m] + f.Racks300[m]
-		f.ITMW[m] = (float64(float64(f.Racks200[m])*pw.kw200) + float64(float64(f.Racks300[m])*pw.kw300)) / 1000
+		f.ITMW[m] = pw.itMW(f.Racks200[m], f.Racks300[m])
 		f.FacilityMW[m] = f.ITMW[m] * pw.pue
 		f.PeakGPUs = max(f.PeakGPUs, f.GPUs[m])
 		f.PeakFacilityMW = max(f.PeakFacilityMW, f.FacilityMW[m])
 	}
+}
+
+// itMW returns the IT power of the given racks, in MW.
+func (pw power) itMW(racks200, racks300 int64) float64 {
+	return (float64(float64(racks200)*pw.kw200) + float64(float64(racks300)*pw.kw300)) / 1000
 }
 
 func ceilDiv(a, b int64) int64 { return (a + b - 1) / b }

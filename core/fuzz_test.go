@@ -21,7 +21,6 @@ import (
 type queryPart struct {
 	key, val   string
 	kerr, verr bool
-	view       bool
 }
 
 // splitQuery splits a query the way MODEL.md §12 reads it: parts separated
@@ -45,7 +44,6 @@ func splitQuery(q string) []queryPart {
 		} else {
 			qp.verr = true
 		}
-		qp.view = qp.key == "embed" || qp.key == "lang"
 		out = append(out, qp)
 	}
 	return out
@@ -79,9 +77,6 @@ func checkQuery(t *testing.T, q string) (Params, []Notice) {
 		}
 	}
 	for _, part := range splitQuery(q) {
-		if part.view {
-			continue
-		}
 		i := Index(part.key)
 		if i < 0 || part.kerr {
 			next(part, ReasonUnknown, nil)
@@ -138,6 +133,8 @@ func FuzzParseQuery(f *testing.F) {
 		"aws.start=2019-01&oracle.start=2045-06",
 		"p200=+1e1&pue=%20%201.5%20&kw200=0x10&kw300=NaN&oai.cash=Inf",
 		"embed=1&lang=it&embed=0",
+		"x1.value=100&x1.supplier=aws&x1.start=2026-03&x1.term=96",
+		"x1.value=5&x1.supplier=Google&x2.value=20&x2.supplier=other&other.mw=750",
 		"%zz=1&aws.value=%zz",
 		"aws.ext=100&aws.start=2025-01&aws.term=12",
 		"mc.seed=4294967296&mc.n=99&mc.spread=-1",

@@ -27,6 +27,13 @@ var goldenCases = []struct{ name, query string }{
 	{"notices", "aws.value=abc&oai.growth=999&nonsense=1"},
 	// A query notice followed by the model's own (the dropped extension).
 	{"dropped-extension", "aws.ext=10&aws.start=2024-01&aws.term=12&aws.term=24&mc.n=200"},
+	// MODEL.md §14: an extra deal with AWS (the worked values).
+	{"extra-deal-aws", "x1.value=100&x1.supplier=aws&x1.start=2026-03&x1.term=96&mc.n=300"},
+	// The Mid-2026 update preset of MODEL.md §15.
+	{"mid-2026", "x1.value=100&x1.supplier=aws&x1.start=2026-03&x1.term=96&x2.value=20&x2.supplier=other&x2.start=2026-01&x2.term=36&x2.ramp=6&other.mw=750&oai.rev2025=13.07&capex.growth=85&mc.n=300"},
+	// Three slots: two Google deals that count together, an other slot that
+	// counts alone, a supplier word in the wrong case, Google capacity.
+	{"extra-deals-mixed", "x1.value=40&x1.supplier=google&x2.value=25.5&x2.supplier=google&x2.start=2028-06&x2.ramp=0&x3.value=10&x3.supplier=Other&google.mw=900&mc.n=200"},
 }
 
 // export returns the full JSON export of a query, risk included, as the
@@ -196,14 +203,20 @@ func TestGoldenStructure(t *testing.T) {
 
 func checkStructure(t *testing.T, b []byte) {
 	// §10, in table order, deal rows expanded aws, oracle, microsoft,
-	// coreweave.
+	// coreweave; §14's slots after aws.ext, its pools after coreweave.mw.
 	var inputs []string
 	for _, field := range []string{"value", "start", "term", "ramp", "gb300", "on"} {
 		for _, d := range []string{"aws", "oracle", "microsoft", "coreweave"} {
 			inputs = append(inputs, d+"."+field)
 		}
 	}
-	inputs = append(inputs, "aws.ext", "p200", "p300", "kw200", "kw300", "pue", "aws.mw", "azure.mw", "coreweave.mw",
+	inputs = append(inputs, "aws.ext")
+	for _, x := range []string{"x1", "x2", "x3"} {
+		for _, field := range []string{"value", "supplier", "start", "term", "ramp", "gb300"} {
+			inputs = append(inputs, x+"."+field)
+		}
+	}
+	inputs = append(inputs, "p200", "p300", "kw200", "kw300", "pue", "aws.mw", "azure.mw", "coreweave.mw", "google.mw", "other.mw",
 		"stargate.capex", "stargate.perGW", "stargate.delay", "oai.rev2025", "oai.runrate", "oai.growth", "oai.fade",
 		"oai.opex", "oai.cash", "capex.microsoft", "capex.alphabet", "capex.amazon", "capex.meta", "capex.growth",
 		"capex.fade", "capex.multiple", "ai.revenue", "ai.growth", "mc.n", "mc.seed", "mc.spread", "mc.delay")
@@ -263,9 +276,9 @@ func checkStructure(t *testing.T, b []byte) {
 	}
 	check("notices", root.get("notices"), '[', 0)
 	check("deals", root.get("deals"), '[', 4)
-	check("sites", root.get("sites"), '[', 10)
+	check("sites", root.get("sites"), '[', 12)
 	check("yearly", root.get("yearly"), '[', 15)
-	check("tornado", root.get("risk", "tornado"), '[', 43)
+	check("tornado", root.get("risk", "tornado"), '[', 57)
 	for _, d := range root.get("deals").elems {
 		isMoney("deal total", d.get("total"))
 		for _, k := range d.keys[3:] {

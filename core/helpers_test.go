@@ -51,6 +51,15 @@ func spec(t testing.TB, id string) *Spec {
 	return &specs[i]
 }
 
+// dealValue returns the input value ($B) of the deal id of p: its
+// ".value" input, or aws.ext for the AWS extension.
+func dealValue(p *Params, id DealID) decimal.Decimal {
+	if id == DealAWSExt {
+		return p.AWSExt
+	}
+	return specs[Index(string(id)+".value")].Get(p)
+}
+
 // dealIndex returns the position of the deal id in r's ledger, or -1.
 func dealIndex(r *Result, id DealID) int {
 	for i := range r.Ledger.Deals {
@@ -89,7 +98,7 @@ func randomValue(r *rand.Rand, s *Spec, offGrid bool) decimal.Decimal {
 	switch s.Kind {
 	case Flag:
 		return decimal.NewFromInt(int64(r.IntN(2)))
-	case Whole, MonthKind:
+	case Whole, MonthKind, Choice:
 		if offGrid || s.Step.Equal(decimal.NewFromInt(1)) {
 			span := s.Max.Sub(s.Min).IntPart()
 			return s.Min.Add(decimal.NewFromInt(r.Int64N(span + 1)))

@@ -46,6 +46,8 @@ func refSites(p *Params) ([]refSite, float64) {
 		{"aws", "aws", p.PoolMW[0], m("2025-11"), m("2026-12")},
 		{"azure", "azure", p.PoolMW[1], m("2026-01"), m("2027-12")},
 		{"coreweave", "coreweave", p.PoolMW[2], m("2025-04"), m("2026-06")},
+		{"google", "google", p.PoolMW[3], m("2026-01"), m("2027-12")},
+		{"other", "other", p.PoolMW[4], m("2026-01"), m("2027-12")},
 	}
 	funded := p.StargateCapex.InexactFloat64() / p.StargatePerGW * 1000
 	scale := math.Min(1, funded/7000) // 1200+1400+1000+300+1200+1000+900
@@ -53,6 +55,15 @@ func refSites(p *Params) ([]refSite, float64) {
 }
 
 var dealPools = map[DealID]string{DealAWS: "aws", DealAWSExt: "aws", DealOracle: "stargate", DealMicrosoft: "azure", DealCoreWeave: "coreweave"}
+
+// refPool returns the pool of a deal of p as MODEL.md §3 and §14 say.
+func refPool(p *Params, id DealID) string {
+	if pool, ok := dealPools[id]; ok {
+		return pool
+	}
+	word := specs[Index(string(id)+".supplier")].Format(decimal.NewFromInt(int64(p.Slots[int(id[1]-'1')].Supplier)))
+	return map[string]string{"aws": "aws", "oracle": "stargate", "microsoft": "azure", "coreweave": "coreweave", "google": "google", "other": "other"}[word]
+}
 
 // checkScenario checks every invariant of one evaluated scenario.
 func checkScenario(t *testing.T, q string, r *Result) {
@@ -69,14 +80,12 @@ func checkScenario(t *testing.T, q string, r *Result) {
 	var total [HorizonMonths]Cents
 	for i := range l.Deals {
 		d := &l.Deals[i]
-		value := p.AWSExt
-		for j := range deals {
-			if deals[j].id == d.ID {
-				value = p.Deals[j].Value
-				if !p.Deals[j].On {
-					fail("disabled deal %s in the ledger", d.ID)
-				}
-			}
+		value := dealValue(p, d.ID)
+		if i := Index(string(d.ID) + ".on"); i >= 0 && specs[i].Get(p).IsZero() {
+			fail("disabled deal %s in the ledger", d.ID)
+		}
+		if value.Sign() <= 0 && d.ID[0] == 'x' {
+			fail("empty slot %s in the ledger", d.ID)
 		}
 		if !d.Total.Decimal().Equal(value.Shift(9).Round(2)) {
 			fail("deal %s total %s, input %s $B", d.ID, d.Total, value)
@@ -191,7 +200,7 @@ func checkScenario(t *testing.T, q string, r *Result) {
 			racks := [2]int64{df.Racks200[m], df.Racks300[m]}
 			var placed, left int64
 			for kind, n := range racks {
-				for _, j := range order[dealPools[d.ID]] {
+				for _, j := range order[refPool(p, d.ID)] {
 					k := min(n, int64(math.Floor(rem[j]/rackMW[kind]+1e-9)))
 					k = max(0, k)
 					rem[j] -= float64(float64(k) * rackMW[kind])
@@ -394,14 +403,14 @@ func checkRisk(t *testing.T, q string, r *Result, risk *Risk) {
 	if mc.UnplacedPeakP50 > mc.UnplacedPeakP90 || mc.UnplacedPeakP50 < 0 || mc.UnplacedPeakP90%72 != 0 {
 		t.Fatalf("%s: unplaced peaks %d %d", describe(q), mc.UnplacedPeakP50, mc.UnplacedPeakP90)
 	}
-	if len(risk.Tornado) != 43 {
+	if len(risk.Tornado) != 57 {
 		t.Fatalf("%s: %d tornado rows", describe(q), len(risk.Tornado))
 	}
 	for i, row := range risk.Tornado {
-		if !row.Swing.Equal(row.NeedHigh.Sub(row.NeedLow).Abs()) || row.NeedLow.Sign() < 0 || row.NeedHigh.Sign() < 0 {
+		if row.Swing.Cmp(row.NeedHigh.Sub(row.NeedLow).Abs()) != 0 || row.NeedLow.Sign() < 0 || row.NeedHigh.Sign() < 0 {
 			t.Fatalf("%s: tornado row %+v", describe(q), row)
 		}
-		if i > 0 && risk.Tornado[i-1].Swing.LessThan(row.Swing) {
+		if i > 0 && risk.Tornado[i-1].Swing.Cmp(row.Swing) < 0 {
 			t.Fatalf("%s: tornado out of order at %d", describe(q), i)
 		}
 	}

@@ -6,26 +6,32 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Deal is one compute commitment of the ledger with its monthly schedule.
-type Deal struct {
+// Terms are a deal as the ledger schedules it: who is paid, where its
+// racks go, how much and over which months.
+type Terms struct {
 	ID       DealID
 	Supplier string
-	Pool     string // the host pool its racks are placed in
-	Total    Cents  // the deal's full value, months outside the horizon included
+	Pool     PoolID
+	Total    Cents // the deal's full value
 	Start    Month
-	Term     int // months
-	Ramp     int // months; 0 = flat
-	GB300    float64
+	Term     int     // months
+	Ramp     int     // months; 0 = flat
+	GB300    float64 // percent
+}
+
+// Deal is one compute commitment of the ledger with its monthly schedule.
+type Deal struct {
+	Terms
 	// Obligations holds what is owed in each month of the horizon; months
 	// before the start, after the end or outside 2025-01..2039-12 are zero.
 	Obligations [HorizonMonths]Cents
 }
 
-// Ledger is the set of enabled deals in placement order (start month,
-// then id) with their monthly obligations.
+// Ledger is the set of deals in placement order (start month, then id)
+// with their monthly obligations.
 type Ledger struct {
 	Deals   []Deal
-	Total   [HorizonMonths]Cents // all enabled obligations of each month
+	Total   [HorizonMonths]Cents // all obligations of each month
 	Notices []Notice             // the model's own notices
 }
 
@@ -35,25 +41,63 @@ func dollars(billions decimal.Decimal) Cents {
 	return c
 }
 
-// BuildLedger schedules every enabled deal of p, and the AWS extension when
-// it has months to run in.
-func BuildLedger(p *Params) Ledger {
-	var l Ledger
-	for i, d := range deals {
+// DealTerms returns the deals of p: every enabled default deal, the AWS
+// extension when it has months to run in (a notice when it has none), and
+// every extra-deal slot whose value is above 0, in table order.
+func DealTerms(p *Params) ([]Terms, []Notice) {
+	var out []Terms
+	var notices []Notice
+	for i, d := range defaultDeals {
 		in := p.Deals[i]
 		if !in.On {
 			continue
 		}
-		l.Deals = append(l.Deals, newDeal(d.id, d.supplier, d.pool, dollars(in.Value), in.Start, in.Term, in.Ramp, in.GB300))
-	}
-	if aws := p.Deals[0]; aws.On && p.AWSExt.Sign() > 0 {
-		start := max(MonthOf(2027, 1), aws.Start)
-		end := aws.Start + Month(aws.Term) - 1
-		if start > end {
-			l.Notices = append(l.Notices, Notice{Key: "aws.ext", Given: p.AWSExt.String(), Reason: ReasonDropped})
-		} else {
-			l.Deals = append(l.Deals, newDeal(DealAWSExt, "AWS", "aws", dollars(p.AWSExt), start, int(end-start)+1, 0, aws.GB300))
+		out = append(out, Terms{ID: d.ID, Supplier: d.Supplier, Pool: d.Pool, Total: dollars(in.Value),
+			Start: in.Start, Term: in.Term, Ramp: in.Ramp, GB300: in.GB300})
+		if d.ID != DealAWS || p.AWSExt.Sign() <= 0 {
+			continue
 		}
+		start := max(MonthOf(2027, 1), in.Start)
+		end := in.Start + Month(in.Term) - 1
+		if start > end {
+			notices = append(notices, Notice{Key: "aws.ext", Given: p.AWSExt.String(), Reason: ReasonDropped})
+			continue
+		}
+		out = append(out, Terms{ID: DealAWSExt, Supplier: d.Supplier, Pool: d.Pool, Total: dollars(p.AWSExt),
+			Start: start, Term: int(end-start) + 1, GB300: in.GB300})
+	}
+	for i, id := range slotIDs {
+		in := p.Slots[i]
+		if in.Value.Sign() <= 0 {
+			continue
+		}
+		c := supplierChoices[in.Supplier]
+		out = append(out, Terms{ID: id, Supplier: c.supplierOf(id), Pool: c.Pool, Total: dollars(in.Value),
+			Start: in.Start, Term: in.Term, Ramp: in.Ramp, GB300: in.GB300})
+	}
+	return out, notices
+}
+
+// BuildLedger schedules the deals of p.
+func BuildLedger(p *Params) Ledger {
+	terms, notices := DealTerms(p)
+	l := NewLedger(terms)
+	l.Notices = notices
+	return l
+}
+
+// NewLedger schedules the given deals, whatever table they come from, and
+// puts them in placement order.
+func NewLedger(terms []Terms) Ledger {
+	l := Ledger{Deals: make([]Deal, 0, len(terms))}
+	for _, t := range terms {
+		d := Deal{Terms: t}
+		for k, c := range Allocate(t.Total, RampWeights(t.Term, t.Ramp)) {
+			if m := t.Start + Month(k); m.InHorizon() {
+				d.Obligations[m] = c
+			}
+		}
+		l.Deals = append(l.Deals, d)
 	}
 	sort.SliceStable(l.Deals, func(a, b int) bool {
 		if l.Deals[a].Start != l.Deals[b].Start {
@@ -67,16 +111,6 @@ func BuildLedger(p *Params) Ledger {
 		}
 	}
 	return l
-}
-
-func newDeal(id DealID, supplier, pool string, total Cents, start Month, term, ramp int, gb300 float64) Deal {
-	d := Deal{ID: id, Supplier: supplier, Pool: pool, Total: total, Start: start, Term: term, Ramp: ramp, GB300: gb300}
-	for k, c := range Allocate(total, RampWeights(term, ramp)) {
-		if m := start + Month(k); m.InHorizon() {
-			d.Obligations[m] = c
-		}
-	}
-	return d
 }
 
 // RampWeights returns the integer weights of a deal's months k = 1..term:

@@ -1,6 +1,8 @@
 package core
 
 import (
+	"fmt"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"slices"
@@ -167,7 +169,7 @@ func TestAllocateProperties(t *testing.T) {
 	// Every default deal.
 	p := Defaults()
 	for i, d := range p.Deals {
-		checkAllocation(t, string(deals[i].id), dollars(d.Value), RampWeights(d.Term, d.Ramp))
+		checkAllocation(t, string(defaultDeals[i].ID), dollars(d.Value), RampWeights(d.Term, d.Ramp))
 	}
 	// Random deals: value 0–2000 $B, term 1–240, ramp 0–60.
 	r := rand.New(rand.NewPCG(1, 2))
@@ -222,12 +224,7 @@ func checkLedger(t *testing.T, what string, p *Params) Ledger {
 	l := BuildLedger(p)
 	for i := range l.Deals {
 		d := &l.Deals[i]
-		value := p.AWSExt // the extension; a default deal has its own input
-		for j := range deals {
-			if deals[j].id == d.ID {
-				value = p.Deals[j].Value
-			}
-		}
+		value := dealValue(p, d.ID)
 		if want := value.Shift(9).Round(2); !d.Total.Decimal().Equal(want) {
 			t.Fatalf("%s: deal %s total %s, want %s", what, d.ID, d.Total, want.StringFixed(2))
 		}
@@ -468,5 +465,132 @@ func TestLedgerDisabledAndZeroDeals(t *testing.T) {
 	p = mustQuery(t, "aws.value=0.000000000005")
 	if got := dollars(p.Deals[0].Value).String(); got != "0.01" {
 		t.Errorf("aws.value=0.000000000005: %s", got)
+	}
+}
+
+// TestLedgerFromCustomTable builds a ledger from a table of deals that is
+// not the default one, with a supplier and a pool the defaults do not
+// have: the ledger, the fleet, the placement and the concentration take
+// any table.
+func TestLedgerFromCustomTable(t *testing.T) {
+	terms := []Terms{
+		{ID: "nscale", Supplier: "Nscale", Pool: "norway", Total: 1_200_000, Start: MonthOf(2026, 1), Term: 3, Ramp: 0, GB300: 100},
+		{ID: "aws", Supplier: "AWS", Pool: PoolAWS, Total: 600_000, Start: MonthOf(2025, 12), Term: 2, Ramp: 2, GB300: 0},
+		{ID: "cerebras", Supplier: "Cerebras", Pool: PoolOther, Total: 1, Start: MonthOf(2026, 1), Term: 1},
+	}
+	l := NewLedger(terms)
+	var ids []DealID
+	for _, d := range l.Deals {
+		ids = append(ids, d.ID)
+	}
+	// Placement order: start month, then id.
+	if fmt.Sprint(ids) != "[aws cerebras nscale]" {
+		t.Fatalf("order %v", ids)
+	}
+	// aws: weights 1, 2 of 3: $2,000.00 then $4,000.00; nscale flat $4,000.00 a month.
+	jan := MonthOf(2026, 1)
+	for _, c := range []struct {
+		deal int
+		m    Month
+		want Cents
+	}{{0, MonthOf(2025, 12), 200_000}, {0, jan, 400_000}, {1, jan, 1}, {2, jan, 400_000}, {2, MonthOf(2026, 3), 400_000}} {
+		if got := l.Deals[c.deal].Obligations[c.m]; got != c.want {
+			t.Errorf("%s %s: %s, want %s", l.Deals[c.deal].ID, c.m, got, c.want)
+		}
+	}
+	if l.Total[jan] != 800_001 {
+		t.Errorf("2026-01 total %s", l.Total[jan])
+	}
+	// HHI 2026: AWS 4,000.00, Cerebras 0.01, Nscale 12,000.00 of 16,000.01.
+	hhi, ok := Concentration(&l)
+	num := dec("400000").Pow(dec("2")).Add(dec("1")).Add(dec("1200000").Pow(dec("2")))
+	want := num.Mul(dec("10000")).DivRound(dec("1600001").Pow(dec("2")), 2)
+	if y := 2026 - FirstYear; !ok[y] || !hhi[y].Equal(want) {
+		t.Errorf("HHI 2026 %s, want %s", hhi[y], want)
+	}
+	// A pool with no site: every rack unplaced; one site of its own: placed.
+	var f Fleet
+	pw := power{p200: 3.5, p300: 4, kw200: 120, kw300: 135, pue: 1.2}
+	buildFleet(&f, &l, pw)
+	var pl Placement
+	sites := []Site{{ID: "oslo", Pool: "norway", MW: 1, First: MonthOf(2025, 1), Full: MonthOf(2025, 1)}}
+	place(&pl, &l, &f, pw, sites, 1, false)
+	// nscale: $4,000 a month at $4/GPU-hour is floor(4000 / 2920) = 1 GPU,
+	// one GB300 rack of 0.162 MW, which the 1 MW site holds.
+	if got := f.Deals[2].GPUs[jan]; got != 1 {
+		t.Errorf("nscale GPUs %d", got)
+	}
+	if pl.UnplacedRacks[2][jan] != 0 || math.Abs(pl.Used[0][jan]-0.162) > 1e-12 {
+		t.Errorf("nscale unplaced %d, used %v", pl.UnplacedRacks[2][jan], pl.Used[0][jan])
+	}
+	if pl.UnplacedRacks[0][jan] != f.Deals[0].Racks200[jan] || f.Deals[0].Racks200[jan] == 0 {
+		t.Errorf("aws without a site: %d unplaced of %d racks", pl.UnplacedRacks[0][jan], f.Deals[0].Racks200[jan])
+	}
+}
+
+// TestExtraDealSlots checks MODEL.md §14's rules for the slots: a slot of
+// value 0 is no deal, each choice maps to its supplier and pool, and a
+// default deal of value 0 is still a deal.
+func TestExtraDealSlots(t *testing.T) {
+	for _, c := range []struct {
+		query    string
+		supplier string
+		pool     PoolID
+	}{
+		{"x2.value=1&x2.supplier=aws", "AWS", PoolAWS},
+		{"x2.value=1&x2.supplier=oracle", "Oracle", PoolStargate},
+		{"x2.value=1&x2.supplier=microsoft", "Microsoft", PoolAzure},
+		{"x2.value=1&x2.supplier=coreweave", "CoreWeave", PoolCoreWeave},
+		{"x2.value=1&x2.supplier=google", "Google", PoolGoogle},
+		{"x2.value=1", "Other (x2)", PoolOther},
+	} {
+		l := BuildLedger(ptrTo(mustQuery(t, c.query)))
+		i := slices.IndexFunc(l.Deals, func(d Deal) bool { return d.ID == "x2" })
+		if i < 0 || l.Deals[i].Supplier != c.supplier || l.Deals[i].Pool != c.pool {
+			t.Errorf("%s: deal %+v", c.query, l.Deals)
+		}
+	}
+	l := BuildLedger(ptrTo(mustQuery(t, "x1.supplier=aws&x1.term=12&x3.gb300=0&aws.value=0")))
+	if len(l.Deals) != 4 || l.Deals[1].ID != DealAWS || l.Deals[1].Total != 0 {
+		t.Errorf("slots of value 0 are deals, or AWS of value 0 is not: %+v", l.Deals)
+	}
+}
+
+// TestConcentrationOfSlots: x1 with AWS adds to AWS's share, Google slots
+// count together, each other slot is a supplier of its own.
+func TestConcentrationOfSlots(t *testing.T) {
+	flat := "&aws.on=0&oracle.on=0&microsoft.on=0&coreweave.on=0"
+	y := 2027 - FirstYear
+	hhiOf := func(q string) string {
+		hhi, ok := Concentration(ptrTo(BuildLedger(ptrTo(mustQuery(t, q+flat)))))
+		if !ok[y] {
+			return "none"
+		}
+		return hhi[y].String()
+	}
+	for _, c := range []struct{ query, want string }{
+		// Two Google deals of $12B in 2027: one supplier: 10,000.
+		{"x1.value=12&x1.supplier=google&x1.ramp=0&x1.term=12&x2.value=12&x2.supplier=google&x2.ramp=0&x2.term=12", "10000"},
+		// Two other deals: two suppliers of half each: 5,000.
+		{"x1.value=12&x1.ramp=0&x1.term=12&x2.value=12&x2.ramp=0&x2.term=12", "5000"},
+		// Google, other, other, a third each: 3,333.33.
+		{"x1.value=12&x1.supplier=google&x1.ramp=0&x1.term=12&x2.value=12&x2.ramp=0&x2.term=12&x3.value=12&x3.ramp=0&x3.term=12", "3333.33"},
+		// Value 0: no deal, no obligations: none.
+		{"x1.value=0", "none"},
+	} {
+		if got := hhiOf(c.query); got != c.want {
+			t.Errorf("%s: HHI 2027 %s, want %s", c.query, got, c.want)
+		}
+	}
+	// x1 with AWS counts with the AWS deal: (AWS + x1)² + x2² over the total².
+	l := BuildLedger(ptrTo(mustQuery(t, "oracle.on=0&microsoft.on=0&coreweave.on=0&x1.value=12&x1.supplier=aws&x1.ramp=0&x1.term=12&x2.value=6&x2.ramp=0&x2.term=12")))
+	var aws Cents
+	for m := MonthOf(2027, 1); m <= MonthOf(2027, 12); m++ {
+		aws += l.Deals[0].Obligations[m]
+	}
+	a, o := aws.Decimal().Add(dec("12e9")), dec("6e9")
+	want := a.Mul(a).Add(o.Mul(o)).Mul(dec("10000")).DivRound(a.Add(o).Mul(a.Add(o)), 2)
+	if hhi, _ := Concentration(&l); !hhi[y].Equal(want) || l.Deals[0].ID != DealAWS {
+		t.Errorf("AWS slot: HHI 2027 %s, want %s", hhi[y], want)
 	}
 }

@@ -40,23 +40,3 @@ func powerOf(p *Params) power {
 func sitesOf(p *Params, perGW float64, delay int) ([]Site, float64) {
 	return Sites(p.StargateCapex.InexactFloat64(), perGW, delay, p.PoolMW)
 }
-
-// Summary returns the headline figures of r.
-func (r *Result) Summary() Summary {
-	return Summary{
-		CashOut:        r.Finance.CashOut,
-		FundingNeed:    r.Finance.FundingNeed,
-		BreakEven:      r.Finance.BreakEven,
-		PeakGPUs:       r.Fleet.PeakGPUs,
-		PeakFacilityMW: r.Fleet.PeakFacilityMW,
-	}
-}
-
-// Summary holds the headline figures of a scenario.
-type Summary struct {
-	CashOut        Month // NoMonth when cash never runs out
-	FundingNeed    decimal.Decimal
-	BreakEven      int // 0 when no year breaks even
-	PeakGPUs       int64
-	PeakFacilityMW float64
-}

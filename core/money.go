@@ -1,6 +1,7 @@
 package core
 
 import (
+	"encoding/json"
 	"math"
 	"math/big"
 	"math/bits"
@@ -179,55 +180,105 @@ func addCents(a, b Cents) (Cents, bool) {
 	return s, true
 }
 
-// amount is an exact amount of dollars: whole cents while it fits in an
-// int64, a decimal beyond. Risk analysis keeps its figures as amounts, so
-// that the common case sorts and subtracts without allocating.
-type amount struct {
+// Money is an exact amount of US dollars, as the report and the export
+// give it: whole cents while it fits in an int64, a decimal beyond (a
+// revenue curve at 300 % growth outgrows int64 cents by the 2030s). JSON
+// writes it as a string of dollars with two decimals, "490322580.64". The
+// zero value is $0.00.
+type Money struct {
 	c   Cents
 	big *decimal.Decimal // nil while the amount fits in c
 }
 
-func amountOf(d decimal.Decimal) amount {
+// MoneyOf returns d, an amount already rounded to the cent, as Money.
+func MoneyOf(d decimal.Decimal) Money {
 	if c, ok := centsOf(d); ok {
-		return amount{c: c}
+		return Money{c: c}
 	}
-	return amount{big: &d}
+	d = d.Round(2)
+	return Money{big: &d}
 }
 
-// Decimal returns a as a decimal number of dollars.
-func (a amount) Decimal() decimal.Decimal {
-	if a.big != nil {
-		return *a.big
+// Money returns c as Money.
+func (c Cents) Money() Money { return Money{c: c} }
+
+// Decimal returns m as a decimal number of dollars.
+func (m Money) Decimal() decimal.Decimal {
+	if m.big != nil {
+		return *m.big
 	}
-	return a.c.Decimal()
+	return m.c.Decimal()
 }
 
-func (a amount) String() string {
-	if a.big != nil {
-		return moneyString(*a.big)
+// String returns m as dollars with two decimals, such as "490322580.64".
+func (m Money) String() string {
+	if m.big != nil {
+		return moneyString(*m.big)
 	}
-	return a.c.String()
+	return m.c.String()
 }
 
-func (a amount) cmp(b amount) int {
-	if a.big == nil && b.big == nil {
+// Sign returns −1, 0 or +1 as m is negative, zero or positive.
+func (m Money) Sign() int {
+	if m.big != nil {
+		return m.big.Sign()
+	}
+	switch {
+	case m.c < 0:
+		return -1
+	case m.c > 0:
+		return 1
+	}
+	return 0
+}
+
+// Cmp compares m and n: −1 when m < n, 0 when equal, +1 when m > n.
+func (m Money) Cmp(n Money) int {
+	if m.big == nil && n.big == nil {
 		switch {
-		case a.c < b.c:
+		case m.c < n.c:
 			return -1
-		case a.c > b.c:
+		case m.c > n.c:
 			return 1
 		}
 		return 0
 	}
-	return a.Decimal().Cmp(b.Decimal())
+	return m.Decimal().Cmp(n.Decimal())
 }
 
-// absDiff returns |a − b|.
-func absDiff(a, b amount) amount {
-	if a.big == nil && b.big == nil {
-		if d, ok := addCents(a.c, -b.c); ok && d > minCents {
-			return amount{c: max(d, -d)}
+// Sub returns m − n.
+func (m Money) Sub(n Money) Money {
+	if m.big == nil && n.big == nil {
+		if d, ok := addCents(m.c, -n.c); ok && d > minCents {
+			return Money{c: d}
 		}
 	}
-	return amountOf(a.Decimal().Sub(b.Decimal()).Abs())
+	return MoneyOf(m.Decimal().Sub(n.Decimal()))
+}
+
+// Abs returns |m|.
+func (m Money) Abs() Money {
+	if m.Sign() >= 0 {
+		return m
+	}
+	return Money{}.Sub(m)
+}
+
+// MarshalJSON writes m as a JSON string with two decimals.
+func (m Money) MarshalJSON() ([]byte, error) {
+	return append(append(append(make([]byte, 0, 24), '"'), m.String()...), '"'), nil
+}
+
+// UnmarshalJSON reads a JSON string of dollars, as MarshalJSON writes it.
+func (m *Money) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return err
+	}
+	*m = MoneyOf(d.Round(2))
+	return nil
 }

@@ -2,32 +2,18 @@ package core
 
 // Site is a data-center site that hosts the racks of one pool.
 type Site struct {
-	ID, Name, Pool string
-	MW             float64 // facility capacity when fully online
-	First, Full    Month   // first month online, month fully online
+	ID, Name    string // Name is a place's proper name; empty for a pool's single site
+	Pool        PoolID
+	MW          float64 // facility capacity when fully online
+	First, Full Month   // first month online, month fully online
 }
 
-// StargatePool is the pool of the Stargate sites, scaled by funding and
-// shifted by the Stargate delay.
-const StargatePool = "stargate"
-
-// stargateSites are the seven Stargate sites of MODEL.md §5 (FACTS §5).
-var stargateSites = [...]Site{
-	{"abilene", "Abilene, TX", StargatePool, 1200, MonthOf(2025, 6), MonthOf(2026, 6)},
-	{"shackelford", "Shackelford County, TX", StargatePool, 1400, MonthOf(2026, 9), MonthOf(2028, 6)},
-	{"donaana", "Doña Ana County, NM", StargatePool, 1000, MonthOf(2026, 12), MonthOf(2028, 6)},
-	{"lordstown", "Lordstown, OH", StargatePool, 300, MonthOf(2026, 6), MonthOf(2027, 6)},
-	{"milam", "Milam County, TX", StargatePool, 1200, MonthOf(2026, 9), MonthOf(2028, 3)},
-	{"saline", "Saline Township, MI", StargatePool, 1000, MonthOf(2027, 6), MonthOf(2028, 12)},
-	{"portwashington", "Port Washington, WI", StargatePool, 900, MonthOf(2027, 6), MonthOf(2028, 12)},
-}
-
-// Sites returns the ten sites of a scenario in MODEL.md §5 order: the seven
-// Stargate sites shifted by the delay, then the aws, azure and coreweave
-// pools with their capacities. It also returns the Stargate funding scale,
-// min(1, funded MW ÷ Stargate MW).
-func Sites(stargateCapex, perGW float64, delay int, poolMW [3]float64) ([]Site, float64) {
-	sites := make([]Site, 0, len(stargateSites)+3)
+// Sites returns the sites of a scenario in MODEL.md §5 and §14 order: the
+// seven Stargate sites shifted by the delay, then one site a pool with its
+// capacity. It also returns the Stargate funding scale, min(1, funded MW ÷
+// Stargate MW).
+func Sites(stargateCapex, perGW float64, delay int, poolMW [len(pools)]float64) ([]Site, float64) {
+	sites := make([]Site, 0, len(stargateSites)+len(pools))
 	var total float64
 	for _, s := range stargateSites {
 		s.First += Month(delay)
@@ -35,11 +21,9 @@ func Sites(stargateCapex, perGW float64, delay int, poolMW [3]float64) ([]Site, 
 		sites = append(sites, s)
 		total += s.MW
 	}
-	sites = append(sites,
-		Site{"aws", "AWS regions", "aws", poolMW[0], MonthOf(2025, 11), MonthOf(2026, 12)},
-		Site{"azure", "Azure regions", "azure", poolMW[1], MonthOf(2026, 1), MonthOf(2027, 12)},
-		Site{"coreweave", "CoreWeave fleet", "coreweave", poolMW[2], MonthOf(2025, 4), MonthOf(2026, 6)},
-	)
+	for i, pl := range pools {
+		sites = append(sites, Site{ID: string(pl.ID), Pool: pl.ID, MW: poolMW[i], First: pl.First, Full: pl.Full})
+	}
 	scale := 1.0
 	if funded := stargateCapex / perGW * 1000; funded < total {
 		scale = funded / total
@@ -52,7 +36,7 @@ func Sites(stargateCapex, perGW float64, delay int, poolMW [3]float64) ([]Site, 
 // in between.
 func (s *Site) Available(m Month, scale float64) float64 {
 	capacity := s.MW
-	if s.Pool == StargatePool {
+	if s.Pool == PoolStargate {
 		capacity = s.MW * scale
 	}
 	switch {

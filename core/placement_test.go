@@ -120,12 +120,12 @@ func TestGPUsOfZeroAndTinyObligations(t *testing.T) {
 }
 
 func TestSiteAvailability(t *testing.T) {
-	sites, scale := Sites(500, 50, 0, [3]float64{1000, 3000, 600})
+	sites, scale := Sites(500, 50, 0, [len(pools)]float64{1000, 3000, 600, 0, 0})
 	ids := make([]string, len(sites))
 	for j := range sites {
 		ids[j] = sites[j].ID
 	}
-	if want := []string{"abilene", "shackelford", "donaana", "lordstown", "milam", "saline", "portwashington", "aws", "azure", "coreweave"}; !slices.Equal(ids, want) {
+	if want := []string{"abilene", "shackelford", "donaana", "lordstown", "milam", "saline", "portwashington", "aws", "azure", "coreweave", "google", "other"}; !slices.Equal(ids, want) {
 		t.Fatalf("sites %v, want %v", ids, want)
 	}
 	// $500B at $50B per GW funds 10,000 MW; the seven Stargate sites add up
@@ -151,7 +151,7 @@ func TestSiteAvailability(t *testing.T) {
 	}
 	// $200B at $50B per GW funds 4,000 of 7,000 MW: scale 4/7. Only the
 	// Stargate pool scales.
-	sites, scale = Sites(200, 50, 12, [3]float64{1000, 3000, 600})
+	sites, scale = Sites(200, 50, 12, [len(pools)]float64{1000, 3000, 600, 0, 0})
 	if math.Abs(scale-4.0/7) > 1e-15 {
 		t.Errorf("scale %v, want 4/7", scale)
 	}

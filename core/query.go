@@ -25,7 +25,8 @@ type Notice struct {
 }
 
 // ParseQuery reads a URL query (without the leading '?') into the inputs it
-// sets, every other input at its default. Unknown keys, malformed values,
+// sets, every other input at its default. Every key is taken for an input:
+// a page strips its own presentation parameters first. Unknown keys, malformed values,
 // out-of-range values and repeated keys never fail: each gives a Notice, in
 // query order, and the fallback MODEL.md §10 and §12 prescribe.
 func ParseQuery(query string) (Params, []Notice) {
@@ -44,9 +45,6 @@ func ParseQuery(query string) (Params, []Notice) {
 		}
 		if verr != nil {
 			val = rawVal
-		}
-		if IsViewKey(key) {
-			continue
 		}
 		i := Index(key)
 		if i < 0 || kerr != nil {
@@ -68,7 +66,7 @@ func ParseQuery(query string) (Params, []Notice) {
 			notices = append(notices, Notice{Key: key, Given: val, Used: ptr(s.Format(c)), Reason: ReasonOutOfRange})
 			v = c
 		}
-		s.set(&p, v)
+		s.field.set(&p, v)
 	}
 	return p, notices
 }
@@ -91,6 +89,14 @@ func (s *Spec) Parse(text string) (decimal.Decimal, error) {
 			return decimal.NewFromInt(1), nil
 		}
 		return decimal.Zero, &ValueError{ID: s.ID, Text: text, Why: "is not 0 or 1"}
+	case Choice:
+		word := strings.TrimSpace(text)
+		for i, c := range s.Choices {
+			if c == word {
+				return decimal.NewFromInt(int64(i)), nil
+			}
+		}
+		return decimal.Zero, &ValueError{ID: s.ID, Text: text, Why: "is not one of " + strings.Join(s.Choices, ", ")}
 	}
 	d, err := decimal.NewFromString(strings.TrimSpace(text))
 	if err != nil {
@@ -110,9 +116,14 @@ type ValueError struct {
 func (e *ValueError) Error() string { return e.ID + ": " + e.Text + " " + e.Why }
 
 // Format writes a value of s as URL text: a month as YYYY-MM, a flag as
-// 0 or 1, a number in plain decimal notation.
+// 0 or 1, a choice as its word, a number in plain decimal notation.
 func (s *Spec) Format(v decimal.Decimal) string {
 	switch s.Kind {
+	case Choice:
+		if i := int(v.IntPart()); i >= 0 && i < len(s.Choices) {
+			return s.Choices[i]
+		}
+		return s.Format(s.Default)
 	case MonthKind:
 		return Month(v.IntPart()).String()
 	case Flag:
@@ -154,10 +165,5 @@ func (p *Params) Equal(q *Params) bool {
 	}
 	return true
 }
-
-// IsViewKey reports whether k is a URL parameter of the page's
-// presentation ("embed", "lang"), not an input of the model: ParseQuery
-// passes over such keys without a notice.
-func IsViewKey(k string) bool { return k == "embed" || k == "lang" }
 
 func ptr(s string) *string { return &s }

@@ -43,8 +43,17 @@ func TestParseQueryNotices(t *testing.T) {
 		{"AWS.VALUE=1", []Notice{n("AWS.VALUE", "1", "-", ReasonUnknown)}, ""},
 		{"=5", []Notice{n("", "5", "-", ReasonUnknown)}, ""},
 		{"%zz=1", []Notice{n("%zz", "1", "-", ReasonUnknown)}, ""}, // a key that cannot be unescaped
-		// The view keys give no notice, repeated or not.
-		{"embed=1&lang=it&embed=2&lang", nil, ""},
+		// The page's own keys are not the model's: the page strips them
+		// before it parses; here they are unknown.
+		{"embed=1&lang", []Notice{n("embed", "1", "-", ReasonUnknown), n("lang", "", "-", ReasonUnknown)}, ""},
+		// A choice: one of six words, case-sensitive, spaces trimmed.
+		{"x1.supplier=google", nil, "x1.supplier=google"},
+		{"x1.supplier=%20aws%20", nil, "x1.supplier=aws"},
+		{"x1.supplier=Google", []Notice{n("x1.supplier", "Google", "other", ReasonMalformed)}, ""},
+		{"x2.supplier=", []Notice{n("x2.supplier", "", "other", ReasonMalformed)}, ""},
+		{"x3.supplier=%3Cb%3E", []Notice{n("x3.supplier", "<b>", "other", ReasonMalformed)}, ""},
+		{"x1.supplier=aws&x1.supplier=oracle", []Notice{n("x1.supplier", "oracle", "aws", ReasonDuplicate)}, "x1.supplier=aws"},
+		{"x1.value=5&x1.gb300=101&google.mw=-1", []Notice{n("x1.gb300", "101", "100", ReasonOutOfRange), n("google.mw", "-1", "0", ReasonOutOfRange)}, "x1.value=5"},
 		// Malformed numbers: the default is used.
 		{"aws.value=abc", []Notice{n("aws.value", "abc", "38", ReasonMalformed)}, ""},
 		{"aws.value", []Notice{n("aws.value", "", "38", ReasonMalformed)}, ""},
@@ -104,7 +113,7 @@ func TestParseQueryNotices(t *testing.T) {
 		}, "oai.growth=300"},
 		{"aws.start=2026-02&aws.start=2026-03", []Notice{n("aws.start", "2026-03", "2026-02", ReasonDuplicate)}, "aws.start=2026-02"},
 		// Notices come in query order, whatever the reason.
-		{"nonsense=1&oai.growth=999&aws.value=abc&embed=1&oai.growth=5&x", []Notice{
+		{"nonsense=1&oai.growth=999&aws.value=abc&oai.growth=5&x", []Notice{
 			n("nonsense", "1", "-", ReasonUnknown), n("oai.growth", "999", "300", ReasonOutOfRange),
 			n("aws.value", "abc", "38", ReasonMalformed), n("oai.growth", "5", "300", ReasonDuplicate),
 			n("x", "", "-", ReasonUnknown),
@@ -246,8 +255,8 @@ func TestParseQueryRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	values := []string{"", "0", "1", "-1", "12", "12.0", "12.5", "1e3", "1e-3", "+5", "%2B5", "abc", "NaN", "Inf", "0x10",
 		"2025-11", "2019-01", "2045-12", "2025-13", "2025-1", "99999999999", "0.000000000001", "%zz", "%20%207%20", "1%2C5",
-		"4294967296", "-0", "3.14159265358979323846", "%3Cscript%3E"}
-	keys := []string{"nonsense", "embed", "lang", "AWS.VALUE", "", "%zz", "aws.value%"}
+		"4294967296", "-0", "3.14159265358979323846", "%3Cscript%3E", "aws", "google", "Google", "other", "%20oracle"}
+	keys := []string{"nonsense", "embed", "lang", "AWS.VALUE", "", "%zz", "aws.value%", "X1.supplier"}
 	for i := range specs {
 		keys = append(keys, specs[i].ID)
 	}
@@ -269,11 +278,12 @@ func TestParseQueryRandom(t *testing.T) {
 }
 
 func TestSpecTable(t *testing.T) {
-	// MODEL.md §10 holds 55 inputs: 4 deals × 6 (value, start, term, ramp,
-	// gb300, on) + aws.ext + 5 power (p200, p300, kw200, kw300, pue) +
-	// 3 pools + 3 Stargate + 6 OpenAI + 4 capex + 3 capex curve (growth,
+	// MODEL.md §10 and §14 hold 75 inputs: 4 deals × 6 (value, start,
+	// term, ramp, gb300, on) + aws.ext + 3 slots × 6 (value, supplier,
+	// start, term, ramp, gb300) + 5 power (p200, p300, kw200, kw300, pue) +
+	// 5 pools + 3 Stargate + 6 OpenAI + 4 capex + 3 capex curve (growth,
 	// fade, multiple) + 2 AI revenue + 4 Monte Carlo.
-	if got, want := len(specs), 4*6+1+5+3+3+6+4+3+2+4; got != want {
+	if got, want := len(specs), 4*6+1+3*6+5+5+3+6+4+3+2+4; got != want {
 		t.Errorf("%d inputs, want %d", got, want)
 	}
 	for i := range specs {

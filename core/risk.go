@@ -47,11 +47,12 @@ type MonteCarlo struct {
 
 // TornadoRow is the funding need at a low and a high value of one input.
 type TornadoRow struct {
-	ID                string
-	Low, High         any // decimal.Decimal ($B), float64 or int, as the input's kind
-	NeedLow, NeedHigh decimal.Decimal
-	Swing             decimal.Decimal // |NeedHigh − NeedLow|
-	swing             amount
+	ID       string `json:"id"`
+	Low      Value  `json:"low"` // in the input's table units
+	High     Value  `json:"high"`
+	NeedLow  Money  `json:"need_low"`
+	NeedHigh Money  `json:"need_high"`
+	Swing    Money  `json:"swing"` // |NeedHigh − NeedLow|
 }
 
 // Risk is the risk analysis of a scenario.
@@ -128,7 +129,7 @@ type MonteCarloRun struct {
 	e                  *engine
 	r                  *rand.Rand
 	i, n               int
-	december           [][]amount // per year 2026..2039, per draw
+	december           [][]Money // per year 2026..2039, per draw
 	peaks              []int64
 	cashOut, breakEven int
 }
@@ -141,9 +142,9 @@ func NewMonteCarloRun(r *Result) *MonteCarloRun {
 func newMonteCarloRun(e *engine) *MonteCarloRun {
 	n := max(e.p.MCN, 0)
 	m := &MonteCarloRun{e: e, n: n, r: rand.New(rand.NewPCG(uint64(e.p.MCSeed), 0)),
-		december: make([][]amount, HorizonYears-1), peaks: make([]int64, n)}
+		december: make([][]Money, HorizonYears-1), peaks: make([]int64, n)}
 	for y := range m.december {
-		m.december[y] = make([]amount, n)
+		m.december[y] = make([]Money, n)
 	}
 	return m
 }
@@ -183,7 +184,7 @@ func (m *MonteCarloRun) Result() MonteCarlo {
 		return mc
 	}
 	for y, v := range m.december {
-		slices.SortFunc(v, amount.cmp)
+		slices.SortFunc(v, Money.Cmp)
 		mc.CashP10[y] = Percentile(v, 10).Decimal()
 		mc.CashP50[y] = Percentile(v, 50).Decimal()
 		mc.CashP90[y] = Percentile(v, 90).Decimal()
@@ -212,7 +213,7 @@ func GoalSeek(r *Result) (growth float64, reachable bool) {
 // goalSeek bisects the 2026 growth between 0 and 300 % for the lowest at
 // which cash never goes below zero.
 func goalSeek(e *engine) (bool, float64) {
-	holds := func(g float64) bool { return e.cash(g).fundingNeed.cmp(amount{}) == 0 }
+	holds := func(g float64) bool { return e.cash(g).fundingNeed.Cmp(Money{}) == 0 }
 	if holds(0) {
 		return true, 0
 	}
@@ -236,48 +237,36 @@ var (
 	tornadoHigh = decimal.RequireFromString("1.2")
 )
 
-// tornado moves every input but the Monte Carlo settings, the flags and the
-// start months to −20 % and +20 % of its base value, one at a time, and
-// records the funding need at each.
+// tornado moves every input the table marks for it (MODEL.md §9 and §14:
+// not the Monte Carlo settings, flags, start months or choices) to −20 %
+// and +20 % of its base value, one at a time, and records the funding
+// need at each.
 func tornado(base *Params, e *engine) []TornadoRow {
 	var rows []TornadoRow
 	for i := range specs {
 		s := &specs[i]
-		if s.Group == GroupRisk || s.Kind == Flag || s.Kind == MonthKind {
+		if s.Shock == ShockNone {
 			continue
 		}
 		row := TornadoRow{ID: s.ID}
-		var needs [2]amount
+		var needs [2]Money
 		for side := range 2 {
 			p := *base
-			switch f := s.ref(&p).(type) {
-			case *decimal.Decimal:
-				v := s.clamp(f.Mul([2]decimal.Decimal{tornadoLow, tornadoHigh}[side]))
-				*f = v
-				setSide(&row, side, v)
-			case *float64:
-				v := *f * [2]float64{0.8, 1.2}[side]
-				v = math.Max(s.Min.InexactFloat64(), math.Min(v, s.Max.InexactFloat64()))
-				*f = v
-				setSide(&row, side, v)
-			case *int:
-				v := int(math.Round(float64(*f) * [2]float64{0.8, 1.2}[side]))
-				if s.ID == "stargate.delay" {
-					v = *f + 12*side
-				}
-				v = max(int(s.Min.IntPart()), min(v, int(s.Max.IntPart())))
-				*f = v
-				setSide(&row, side, v)
+			v := s.shocked(s.Get(&p), side)
+			s.field.set(&p, v)
+			if side == 0 {
+				row.Low = Value{v}
+			} else {
+				row.High = Value{v}
 			}
 			needs[side] = needFor(&p, s, e)
 		}
-		row.NeedLow, row.NeedHigh = needs[0].Decimal(), needs[1].Decimal()
-		row.swing = absDiff(needs[1], needs[0])
-		row.Swing = row.swing.Decimal()
+		row.NeedLow, row.NeedHigh = needs[0], needs[1]
+		row.Swing = needs[1].Sub(needs[0]).Abs()
 		rows = append(rows, row)
 	}
 	sort.SliceStable(rows, func(a, b int) bool {
-		if c := rows[a].swing.cmp(rows[b].swing); c != 0 {
+		if c := rows[a].Swing.Cmp(rows[b].Swing); c != 0 {
 			return c > 0
 		}
 		return rows[a].ID < rows[b].ID
@@ -285,20 +274,30 @@ func tornado(base *Params, e *engine) []TornadoRow {
 	return rows
 }
 
-func setSide(row *TornadoRow, side int, v any) {
-	if side == 0 {
-		row.Low = v
-	} else {
-		row.High = v
+// shocked returns the tornado's low (side 0) or high (side 1) value of s
+// for base value v, clamped to the range (MODEL.md §12): money exactly in
+// decimal, quantities in float64, whole months rounded.
+func (s *Spec) shocked(v decimal.Decimal, side int) decimal.Decimal {
+	if s.Shock == ShockAdd12 {
+		return s.clamp(v.Add(decimal.NewFromInt(int64(12 * side))))
 	}
+	switch s.Kind {
+	case Number:
+		x := v.InexactFloat64() * [2]float64{0.8, 1.2}[side]
+		x = math.Max(s.Min.InexactFloat64(), math.Min(x, s.Max.InexactFloat64()))
+		return decimal.NewFromFloat(x)
+	case Whole:
+		x := math.Round(v.InexactFloat64() * [2]float64{0.8, 1.2}[side])
+		return s.clamp(decimal.NewFromFloat(x))
+	}
+	return s.clamp(v.Mul([2]decimal.Decimal{tornadoLow, tornadoHigh}[side]))
 }
 
 // needFor returns the funding need of p, rebuilding the ledger only when
 // the moved input s is one of a deal's.
-func needFor(p *Params, s *Spec, base *engine) amount {
+func needFor(p *Params, s *Spec, base *engine) Money {
 	l := base.ledger
-	switch s.Group {
-	case GroupAWS, GroupOracle, GroupMicrosoft, GroupCoreWeave:
+	if s.Ledger {
 		nl := BuildLedger(p)
 		l = &nl
 	}

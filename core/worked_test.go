@@ -1,6 +1,7 @@
 package core
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -68,4 +69,57 @@ func TestWorkedValues(t *testing.T) {
 	eq("unplaced P90", mc.UnplacedPeakP90, int64(996336))
 	eq("goal seek", risk.GoalSeek, 152.49)
 	eq("tornado top 3", [3]string{risk.Tornado[0].ID, risk.Tornado[1].ID, risk.Tornado[2].ID}, [3]string{"oai.growth", "oai.runrate", "oracle.term"})
+}
+
+// TestWorkedValuesExtraDeals checks MODEL.md §14's worked values: an extra
+// $100B with AWS over eight years, and a supplier word in the wrong case.
+func TestWorkedValuesExtraDeals(t *testing.T) {
+	p, notices := ParseQuery("x1.value=100&x1.supplier=aws&x1.start=2026-03&x1.term=96")
+	if len(notices) != 0 {
+		t.Fatalf("notices %+v", notices)
+	}
+	r := Evaluate(p, notices)
+	rep := NewReport(r, nil)
+	var ids []DealID
+	for _, d := range rep.Deals {
+		ids = append(ids, d.ID)
+	}
+	eq := func(name string, got, want any) {
+		t.Helper()
+		if got != want {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+	// coreweave 2025-04, aws 2025-11, microsoft 2026-01, x1 2026-03, oracle 2027-01.
+	eq("deals", fmt.Sprint(ids), "[coreweave aws microsoft x1 oracle]")
+	x1 := rep.Deals[3]
+	var sum Cents
+	for _, c := range r.Ledger.Deals[3].Obligations {
+		sum += c
+	}
+	eq("x1 supplier", x1.Supplier, "AWS")
+	eq("x1 months sum", sum.String(), "100000000000.00")
+	eq("x1 total", x1.Total.String(), "100000000000.00")
+	eq("cash-out", rep.Summary.CashOutMonth.String(), "2027-06")
+	eq("funding need", rep.Summary.FundingNeed.String(), "165223518186.73")
+	eq("break-even", *rep.Summary.BreakEvenYear, 2031)
+	eq("peak GPUs", rep.Summary.PeakGPUs, int64(3793308))
+	eq("HHI 2027", rep.Yearly[2].HHI.String(), "3258.29")
+	g, ok := GoalSeek(r)
+	eq("goal seek", fmt.Sprint(g, ok), "184.63 true")
+
+	p, notices = ParseQuery("x1.value=5&x1.supplier=Google")
+	if len(notices) != 1 || notices[0].Key != "x1.supplier" || notices[0].Reason != ReasonMalformed || *notices[0].Used != "other" {
+		t.Fatalf("notices %+v", notices)
+	}
+	r = Evaluate(p, notices)
+	for _, d := range r.Ledger.Deals {
+		if d.ID == "x1" {
+			eq("x1 supplier", d.Supplier, "Other (x1)")
+			eq("x1 pool", d.Pool, PoolOther)
+		}
+	}
+	if len(r.Ledger.Deals) != 5 {
+		t.Errorf("%d deals, want 5", len(r.Ledger.Deals))
+	}
 }
