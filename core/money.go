@@ -210,6 +210,14 @@ func (m Money) Decimal() decimal.Decimal {
 	return m.c.Decimal()
 }
 
+// Float64 returns m in dollars as the nearest float64, for charts.
+func (m Money) Float64() float64 {
+	if m.big != nil {
+		return m.big.InexactFloat64()
+	}
+	return m.c.Float64()
+}
+
 // String returns m as dollars with two decimals, such as "490322580.64".
 func (m Money) String() string {
 	if m.big != nil {

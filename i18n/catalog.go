@@ -4,6 +4,8 @@ package i18n
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"computedash/core"
 	"computedash/format"
@@ -24,13 +26,10 @@ func For(lang format.Lang) Catalog {
 }
 
 // T returns the string of key, formatted with args as fmt.Sprintf does.
-// A key missing from the language falls back to English, then to the
-// input table's own English label, then to the key itself.
+// A key missing from the language falls back to English, then to the key
+// itself.
 func (c Catalog) T(key string, args ...any) string {
-	s, ok := c.m[key]
-	if !ok {
-		s, ok = english[key]
-	}
+	s, ok := c.lookup(key)
 	if !ok {
 		s = key
 	}
@@ -40,23 +39,57 @@ func (c Catalog) T(key string, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
-// Label returns the label of the input with the given id.
+// Label returns the label of the input with the given id: the catalog's
+// own, or for a slot's input the slot's pattern ("Extra deal 1 value").
 func (c Catalog) Label(id string) string {
-	if s, ok := c.m["input."+id]; ok {
+	if s, ok := c.lookup("input." + id); ok {
 		return s
 	}
-	if i := core.Index(id); i >= 0 {
-		return core.Specs()[i].Label
+	if slot, field, ok := strings.Cut(id, "."); ok && slices.Contains(core.Slots(), core.DealID(slot)) {
+		return c.T("slot."+field, strings.TrimPrefix(slot, "x"))
 	}
 	return id
 }
 
-// Unit returns a unit of the input table in the catalog's language.
-func (c Catalog) Unit(unit string) string {
-	if s, ok := c.m["unit."+unit]; ok {
-		return s
+// Unit returns the words for a unit, "" for none.
+func (c Catalog) Unit(u core.Unit) string {
+	s, _ := c.lookup("unit." + string(u))
+	return s
+}
+
+// WithUnit writes a value, as URL text, with its unit: "$38B", "80 %".
+func (c Catalog) WithUnit(v string, u core.Unit) string {
+	if _, ok := c.lookup("value." + string(u)); !ok {
+		return v
 	}
-	return unit
+	return c.T("value."+string(u), v)
+}
+
+// Choice returns the words for the choice word of input id (a supplier).
+func (c Catalog) Choice(word string) string { return c.T("supplier." + word) }
+
+// Deal returns the name of a deal of the ledger: a default deal's own, an
+// extra deal's supplier with its slot, "Google (x2)".
+func (c Catalog) Deal(id core.DealID, pool core.PoolID) string {
+	if !slices.Contains(core.Slots(), id) {
+		return c.T("deal." + string(id))
+	}
+	word := string(pool)
+	for _, ch := range core.SupplierChoices() {
+		if ch.Pool == pool {
+			word = ch.ID
+		}
+	}
+	return c.T("deal.slot", c.Choice(word), string(id))
+}
+
+// lookup returns the string of key in the language, else in English.
+func (c Catalog) lookup(key string) (string, bool) {
+	if s, ok := c.m[key]; ok {
+		return s, true
+	}
+	s, ok := english[key]
+	return s, ok
 }
 
 // Has reports whether key is in the catalog of the language (not only in
