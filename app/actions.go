@@ -40,8 +40,7 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 		return
 	}
 	if ch.Commit && p.Equal(&d.sc.params) { // a release after the moves: settle, don't recompute
-		d.writeURL(ctx)
-		d.pushed = false
+		d.url.settle(ctx, d.pageQuery())
 		d.scheduleRisk(ctx, true)
 		return
 	}
@@ -77,18 +76,15 @@ func (d *dashboard) onLang(ctx app.Context, a app.Action) {
 		return
 	}
 	d.view.lang = lang
-	d.figures = headlineFigures(d.sc.result, d.catalog())
+	d.figures = headlineFigures(d.sc.report, d.catalog())
 	d.ledgerG = 0
-	d.queue = append(d.queue[:0], charts.All()...)
+	d.charts.queue = append(d.charts.queue[:0], charts.All()...)
 	d.schedulePump(ctx)
-	d.urlDirty, d.pushed = true, false
-	d.writeURL(ctx)
-	d.pushed = false
+	d.url.reset()
+	d.url.changed(ctx, true, d.pageQuery)
 }
 
 func (d *dashboard) onLedger(ctx app.Context, a app.Action) {
-	d.ledgerOpen, _ = a.Value.(bool)
-	if d.ledgerOpen && d.ledgerG != d.gen {
-		d.ledger, d.ledgerG = newLedgerView(d.sc.result, d.catalog()), d.gen
-	}
+	d.ledgerO, _ = a.Value.(bool)
+	d.refreshLedger()
 }

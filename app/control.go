@@ -71,6 +71,10 @@ func (c *control) onToggle(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionSet, inputChange{ID: c.ID, Text: text, Commit: true})
 }
 
+func (c *control) onChoose(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionSet, inputChange{ID: c.ID, Text: ctx.JSSrc().Get("value").String(), Commit: true})
+}
+
 func (c *control) onReset(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionReset, c.ID)
 }
@@ -82,7 +86,23 @@ func (c *control) Render() app.UI {
 	def := s.Format(s.Default)
 	hint := cat.T("control.source", s.Source, s.Confidence)
 	isDefault := c.Value == def
-	if s.Kind == core.Flag {
+	switch s.Kind {
+	case core.Choice:
+		return app.Div().Class("control", "choice").DataSet("input", c.ID).Body(
+			app.Div().Class("control-head").Body(app.Label().For("in-"+c.ID).Title(hint).Text(label)),
+			app.Div().Class("control-row").Body(
+				app.Select().ID("in-"+c.ID).DataSet("input", c.ID).OnChange(c.onChoose).Body(
+					app.Range(s.Choices).Slice(func(i int) app.UI {
+						w := s.Choices[i]
+						return app.Option().Value(w).Selected(w == c.Value).Text(cat.Choice(w))
+					}),
+				),
+				app.Button().Class("reset").Title(cat.T("action.reset", cat.Choice(def))).Aria("label", cat.T("action.reset", cat.Choice(def))).
+					Disabled(isDefault).OnClick(c.onReset).Text("↺"),
+			),
+			app.Small().Class("hint").Text(hint),
+		)
+	case core.Flag:
 		return app.Div().Class("control", "flag").DataSet("input", c.ID).Body(
 			app.Label().For("in-"+c.ID).Title(hint).Body(
 				app.Input().Type("checkbox").ID("in-"+c.ID).DataSet("input", c.ID).Checked(c.Value == "1").OnChange(c.onToggle),
@@ -93,7 +113,7 @@ func (c *control) Render() app.UI {
 	return app.Div().Class("control").DataSet("input", c.ID).Body(
 		app.Div().Class("control-head").Body(
 			app.Label().For("in-"+c.ID).Title(hint).Text(label),
-			app.If(s.Unit != "" && s.Kind != core.MonthKind, func() app.UI { return app.Span().Class("unit").Text(cat.Unit(s.Unit)) }),
+			app.If(cat.Unit(s.Unit) != "", func() app.UI { return app.Span().Class("unit").Text(cat.Unit(s.Unit)) }),
 		),
 		app.Div().Class("control-row").Body(
 			app.Div().Class("slider").Body(

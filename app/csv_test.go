@@ -1,13 +1,19 @@
-package core
+package main
 
 import (
 	"bytes"
 	"encoding/csv"
 	"testing"
+
+	"computedash/core"
+	"computedash/format"
+	"computedash/i18n"
+
+	"github.com/shopspring/decimal"
 )
 
-// The CSV tables of MODEL.md §11 (the JSON export is checked by the golden
-// files and by the invariants).
+// The CSV tables of MODEL.md §11 (the JSON export is checked by core's
+// golden files and invariants).
 
 func readCSV(t *testing.T, b []byte) [][]string {
 	t.Helper()
@@ -18,37 +24,39 @@ func readCSV(t *testing.T, b []byte) [][]string {
 	return rows
 }
 
-func TestExportCSVMonthly(t *testing.T) {
-	r := Evaluate(mustQuery(t, "aws.ext=20"), nil)
-	rows := readCSV(t, ExportCSVMonthly(r))
-	if len(rows) != 1+HorizonMonths {
+func reportOf(t *testing.T, query string) *core.Report {
+	t.Helper()
+	p, notices := core.ParseQuery(query)
+	return core.NewReport(core.Evaluate(p, notices), nil)
+}
+
+func TestCSVMonthly(t *testing.T) {
+	rep := reportOf(t, "aws.ext=20&x1.value=5")
+	rows := readCSV(t, csvMonthly(rep, i18n.For(format.English)))
+	if len(rows) != 1+core.HorizonMonths {
 		t.Fatalf("%d rows", len(rows))
 	}
 	head := rows[0]
 	// month, one column per deal in ledger order, then ten totals.
-	want := []string{"month", "coreweave obligations ($)", "aws obligations ($)", "microsoft obligations ($)", "aws-ext obligations ($)", "oracle obligations ($)", "total obligations ($)"}
+	want := []string{"month", "coreweave obligations ($)", "aws obligations ($)", "microsoft obligations ($)", "aws-ext obligations ($)", "oracle obligations ($)", "x1 obligations ($)", "total obligations ($)"}
 	for i, w := range want {
 		if head[i] != w {
 			t.Errorf("column %d %q, want %q", i, head[i], w)
 		}
 	}
-	if len(head) != 1+5+10 {
+	if len(head) != 1+6+10 {
 		t.Errorf("%d columns", len(head))
 	}
 	for m, row := range rows[1:] {
-		if row[0] != Month(m).String() {
+		if row[0] != core.Month(m).String() {
 			t.Fatalf("row %d is %s", m, row[0])
 		}
-		var sum Cents
-		for i := range r.Ledger.Deals {
-			c, ok := centsOf(dec(row[1+i]))
-			if !ok {
-				t.Fatalf("%s: %q", row[0], row[1+i])
-			}
-			sum += c
+		sum := decimal.Zero
+		for i := range rep.Deals {
+			sum = sum.Add(decimal.RequireFromString(row[1+i]))
 		}
-		if sum.String() != row[6] || row[6] != r.Ledger.Total[m].String() {
-			t.Fatalf("%s: deals sum to %s, total column %s", row[0], sum, row[6])
+		if sum.StringFixed(2) != row[7] || row[7] != rep.Monthly.Obligations[m].String() {
+			t.Fatalf("%s: deals sum to %s, total column %s", row[0], sum, row[7])
 		}
 		if cash := row[len(row)-1]; (cash == "") != (m < 11) {
 			t.Fatalf("%s: cash %q", row[0], cash)
@@ -60,10 +68,13 @@ func TestExportCSVMonthly(t *testing.T) {
 	}
 }
 
-func TestExportCSVYearly(t *testing.T) {
-	rows := readCSV(t, ExportCSVYearly(Evaluate(Defaults(), nil)))
-	if len(rows) != 1+HorizonYears || len(rows[0]) != 15 {
+func TestCSVYearly(t *testing.T) {
+	rows := readCSV(t, csvYearly(reportOf(t, ""), i18n.For(format.English)))
+	if len(rows) != 1+core.HorizonYears || len(rows[0]) != 15 {
 		t.Fatalf("%d rows, %d columns", len(rows), len(rows[0]))
+	}
+	if rows[0][7] != "Microsoft capex ($B)" || rows[0][14] != "revenue gap ($B)" {
+		t.Errorf("header %v", rows[0])
 	}
 	// 2026 (MODEL.md §13): obligations, coverage, HHI, cash at end.
 	y := rows[2]

@@ -21,8 +21,8 @@ const (
 )
 
 // dashboard is the page: it owns the scenario, turns the actions of its
-// children into new inputs, and schedules the charts and the risk analysis
-// after the figures.
+// children into new inputs, and hands the work that follows a change to
+// the chart pump, the risk run and the URL's synchronisation.
 type dashboard struct {
 	app.Compo
 
@@ -31,32 +31,19 @@ type dashboard struct {
 	figures []figure      // the headline of sc
 	typed   []core.Notice // notices about typed values
 	gen     int           // bumps with every new scenario
-	risk    *core.Risk    // of scenario riskGen
-	riskGen int
-	riskRun *core.MonteCarloRun
-	riskPct int
-
-	painter    *charts.Painter
-	svgs       map[charts.ID]string
-	keys       map[charts.ID]uint64 // what each chart shows (Painter.Render)
-	drawn      map[charts.ID]int    // the gen each chart is up to date for
-	queue      []charts.ID
-	pumping    bool
-	lastMove   time.Time // the last move of a slider not yet released
-	ledger     ledgerView
-	ledgerG    int  // the gen the ledger view is of
-	ledgerOpen bool // the ledger section is open: keep its view up to date
-
-	pushed   bool // the current drag has its own history entry
-	urlDirty bool // the URL does not show the scenario yet
-	urlTimer bool // a rewrite of the URL is scheduled
-	status   string
-	statusID int
-	share    string // the link or embed code shown for copying
-	ready    bool
+	risk    *riskRun      // the analysis under way, if any
+	charts  chartPump
+	url     urlSync
+	ledger  ledgerView
+	ledgerG int  // the gen the ledger view is of
+	ledgerO bool // the ledger section is open: keep its view up to date
+	status  string
+	statusN int
+	share   string // the link or embed code shown for copying
+	ready   bool
 }
 
-func newDashboard() *dashboard { return &dashboard{} }
+func newDashboard() *dashboard { return &dashboard{charts: newChartPump()} }
 
 func (d *dashboard) catalog() i18n.Catalog { return i18n.For(d.view.lang) }
 
@@ -88,7 +75,7 @@ func (d *dashboard) load(ctx app.Context, query string) {
 	d.view = v
 	d.sc = scenarioOf(query)
 	d.typed = nil
-	d.pushed, d.urlDirty = false, false
+	d.url.reset()
 	d.changed(ctx, true)
 	ctx.Page().SetTitle("%s", d.catalog().T("app.title"))
 }
@@ -100,32 +87,26 @@ func (d *dashboard) load(ctx app.Context, query string) {
 func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.gen++
 	d.ready = true
-	d.figures = headlineFigures(d.sc.result, d.catalog())
+	d.figures = headlineFigures(d.sc.report, d.catalog())
 	paintHeadline(d.gen, d.figures)
-	d.riskRun = nil
+	d.risk = nil
 	if !settled {
-		d.lastMove = time.Now()
+		d.charts.lastMove = time.Now()
 	}
-	// Charts in view first; those below the fold wait their turn.
-	visible := visibleCharts()
-	d.queue = d.queue[:0]
-	for _, first := range []bool{true, false} {
-		for _, id := range charts.All() {
-			if !charts.NeedsRisk(id) && visible[string(id)] == first {
-				d.queue = append(d.queue, id)
-			}
-		}
-	}
+	d.charts.requeue(visibleCharts())
 	d.schedulePump(ctx)
 	d.scheduleRisk(ctx, settled)
 }
+
+// riskReady reports whether the scenario's risk analysis is on screen.
+func (d *dashboard) riskReady() bool { return d.sc.report.Risk != nil }
 
 // scheduleRisk starts the risk analysis of the current scenario, after the
 // figures have painted, unless it is already on screen or running.
 func (d *dashboard) scheduleRisk(ctx app.Context, settled bool) {
 	gen := d.gen
 	start := func(ctx app.Context) {
-		if d.gen == gen && !d.riskCurrent() && d.riskRun == nil {
+		if d.gen == gen && !d.riskReady() && d.risk == nil {
 			d.startRisk(ctx)
 		}
 	}
@@ -139,134 +120,80 @@ func (d *dashboard) scheduleRisk(ctx app.Context, settled bool) {
 // schedulePump draws the charts that are out of date once the figures have
 // painted.
 func (d *dashboard) schedulePump(ctx app.Context) {
-	if d.pumping {
+	if d.charts.pumping {
 		return
 	}
-	d.pumping = true
+	d.charts.pumping = true
 	afterPaint(ctx, d.pump)
 }
 
-// pump draws the charts that are out of date, passing over those whose
-// data the change did not touch, for drawSlice at a time; while a slider
-// is being dragged it waits. Once all are drawn, it prepares the ledger
-// table.
+// pump draws the charts that are out of date for drawSlice at a time;
+// while a slider is being dragged it waits. Once all are drawn, it
+// prepares the ledger table.
 func (d *dashboard) pump(ctx app.Context) {
-	if time.Since(d.lastMove) < dragGap {
+	if d.charts.dragging(dragGap) {
 		later(ctx, dragGap, d.pump)
 		return
 	}
-	d.pumping = false
-	if d.svgs == nil {
-		d.svgs, d.keys, d.drawn = map[charts.ID]string{}, map[charts.ID]uint64{}, map[charts.ID]int{}
-		d.painter = charts.NewPainter()
+	more, errs := d.charts.draw(d.sc.report, d.catalog(), d.gen, drawSlice)
+	for _, err := range errs {
+		app.Log(err)
 	}
-	var risk *core.Risk
-	if d.riskCurrent() {
-		risk = d.risk
+	if more {
+		later(ctx, 0, d.pump) // input and paint come first
+		return
 	}
-	start := time.Now()
-	for len(d.queue) > 0 {
-		if time.Since(start) > drawSlice {
-			d.pumping = true
-			later(ctx, 0, d.pump) // input and paint come first
-			return
-		}
-		id := d.queue[0]
-		d.queue = d.queue[1:]
-		svg, key, err := d.painter.Render(id, d.sc.result, risk, d.catalog(), d.keys[id])
-		if err != nil {
-			app.Log(err)
-			continue
-		}
-		d.drawn[id] = d.gen
-		if svg != "" {
-			d.svgs[id], d.keys[id] = svg, key
-		}
-	}
-	if d.ledgerOpen && d.ledgerG != d.gen {
-		d.ledger, d.ledgerG = newLedgerView(d.sc.result, d.catalog()), d.gen
+	d.charts.pumping = false
+	d.refreshLedger()
+}
+
+// refreshLedger rebuilds the ledger table when its section is open and it
+// shows an earlier scenario.
+func (d *dashboard) refreshLedger() {
+	if d.ledgerO && d.ledgerG != d.gen {
+		d.ledger, d.ledgerG = newLedgerView(d.sc.report, d.catalog()), d.gen
 	}
 }
 
-// startRisk runs the goal seek and the tornado, then the Monte Carlo in
-// slices of riskSlice, each in its own task of the event loop.
+// startRisk runs the risk analysis of the scenario in slices of riskSlice,
+// each in its own task of the event loop; once done, the report carries it.
 func (d *dashboard) startRisk(ctx app.Context) {
-	gen := d.gen
-	r := d.sc.result
-	growth, ok := core.GoalSeek(r)
-	rk := &core.Risk{Tornado: core.Tornado(r), GoalSeek: growth, Reachable: ok}
-	run := core.NewMonteCarloRun(r)
-	d.riskRun, d.riskPct = run, 0
+	run := newRiskRun(d.sc.result, d.gen)
+	d.risk = run
 	var step func(ctx app.Context)
 	step = func(ctx app.Context) {
-		if d.gen != gen || d.riskRun != run {
+		if d.gen != run.gen || d.risk != run {
 			return
 		}
-		start := time.Now()
-		for !run.Step(10) {
-			if time.Since(start) < riskSlice {
-				continue
-			}
-			done, total := run.Progress()
-			d.riskPct = 100 * done / max(total, 1)
+		if !run.step(riskSlice) {
 			later(ctx, 0, step)
 			return
 		}
-		rk.MonteCarlo = run.Result()
-		d.risk, d.riskGen, d.riskRun = rk, gen, nil
-		d.queue = append([]charts.ID{charts.Cash, charts.Tornado}, d.queue...)
+		d.sc.report = core.NewReport(d.sc.result, &run.risk)
+		d.risk = nil
+		d.charts.prepend(charts.Cash, charts.Tornado)
 		d.schedulePump(ctx)
 	}
 	step(ctx)
 }
 
-// riskCurrent reports whether the risk analysis shown is the scenario's.
-func (d *dashboard) riskCurrent() bool { return d.risk != nil && d.riskGen == d.gen }
-
-// apply makes p the scenario. The URL follows: while a slider moves, at
-// most every urlDelay and in one history entry; a committed change at once,
-// closing that entry.
+// apply makes p the scenario; the URL follows.
 func (d *dashboard) apply(ctx app.Context, p core.Params, commit bool) {
 	d.sc = withParams(p)
 	d.changed(ctx, commit)
-	d.urlDirty = true
-	if commit {
-		d.writeURL(ctx)
-		d.pushed = false
-		return
-	}
-	if !d.urlTimer {
-		d.urlTimer = true
-		ctx.After(urlDelay, func(ctx app.Context) {
-			d.urlTimer = false
-			d.writeURL(ctx)
-		})
-	}
+	d.url.changed(ctx, commit, d.pageQuery)
 }
 
-// writeURL shows the scenario in the URL: the first write of a change adds
-// a history entry, the next ones replace it.
-func (d *dashboard) writeURL(ctx app.Context) {
-	if !d.urlDirty {
-		return
-	}
-	d.urlDirty = false
-	q := pageQuery(d.sc, d.view)
-	if d.pushed {
-		replaceURL(ctx, q)
-		return
-	}
-	pushURL(q)
-	d.pushed = true
-}
+// pageQuery is the query of the page's URL for what it shows.
+func (d *dashboard) pageQuery() string { return pageQuery(d.sc, d.view) }
 
 // say shows a short status message for a few seconds.
 func (d *dashboard) say(ctx app.Context, msg string) {
 	d.status = msg
-	d.statusID++
-	id := d.statusID
+	d.statusN++
+	n := d.statusN
 	ctx.After(statusTime, func(ctx app.Context) {
-		if d.statusID == id {
+		if d.statusN == n {
 			d.status = ""
 		}
 	})
@@ -283,7 +210,7 @@ func (d *dashboard) Render() app.UI {
 		messages = append(messages, noticeMessage(n, c))
 	}
 	riskState := "updating"
-	if d.riskCurrent() {
+	if d.riskReady() {
 		riskState = "ready"
 	}
 	full := d.view
@@ -304,8 +231,8 @@ func (d *dashboard) Render() app.UI {
 				d.riskView(c),
 				app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI {
 					id := charts.All()[i]
-					return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.svgs[id],
-						Stale: d.drawn[id] != d.gen || (charts.NeedsRisk(id) && !d.riskCurrent()), Download: c.T("action.svg")}
+					return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.charts.svgs[id],
+						Stale: d.charts.stale(id, d.gen, d.riskReady()), Download: c.T("action.svg")}
 				})),
 				app.Details().Class("section").OnToggle(func(ctx app.Context, e app.Event) {
 					ctx.NewActionWithValue(actionLedger, ctx.JSSrc().Get("open").Bool())
@@ -329,13 +256,14 @@ func embedClass(embed bool) string {
 
 // riskView is the risk summary of the scenario, or its progress.
 func (d *dashboard) riskView(c i18n.Catalog) *riskSummary {
-	if !d.riskCurrent() {
+	rr := d.sc.report.Risk
+	if rr == nil {
 		msg := c.T("risk.updating")
-		if d.riskRun != nil {
-			msg += " " + c.Lang.Percent(float64(d.riskPct), 0)
+		if d.risk != nil {
+			msg += " " + c.Lang.Percent(float64(d.risk.percent()), 0)
 		}
 		return &riskSummary{Updating: true, Lines: []string{msg}}
 	}
-	goal, lines := riskSentences(d.risk, d.sc.params.Growth, c)
-	return &riskSummary{Goal: goal, GoalRaw: goalRaw(d.risk), Lines: lines}
+	goal, lines := riskSentences(rr, d.sc.params.Growth, c)
+	return &riskSummary{Goal: goal, GoalRaw: goalRaw(rr), Lines: lines}
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"computedash/charts"
-	"computedash/core"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,10 +20,10 @@ func (d *dashboard) onExport(ctx app.Context, a app.Action) {
 		mime = "text/csv;charset=utf-8"
 	)
 	switch {
-	case kind == formatJSON && d.riskCurrent():
+	case kind == formatJSON && d.riskReady():
 		// The risk analysis on screen is the scenario's: the same bytes as
 		// export() would compute again.
-		data, err = core.ExportJSON(d.sc.result, d.risk)
+		data, err = d.sc.report.JSON()
 		name, mime = name+".json", "application/json"
 	case kind == formatJSON, kind == formatCSVMonthly, kind == formatCSVYearly:
 		data, _, err = export(d.sc.query, kind, true)
@@ -34,7 +33,7 @@ func (d *dashboard) onExport(ctx app.Context, a app.Action) {
 		}
 	case strings.HasPrefix(kind, "svg:"):
 		id := charts.ID(strings.TrimPrefix(kind, "svg:"))
-		svg, ok := d.svgs[id]
+		svg, ok := d.charts.svgs[id]
 		if !ok {
 			return
 		}

@@ -5,8 +5,6 @@ import (
 
 	"computedash/core"
 	"computedash/i18n"
-
-	"github.com/shopspring/decimal"
 )
 
 // ledgerView is the commitment ledger as the table shows it: one column
@@ -24,54 +22,39 @@ type ledgerRow struct {
 	Months []ledgerRow
 }
 
-func newLedgerView(r *core.Result, c i18n.Catalog) ledgerView {
-	l := &r.Ledger
+// newLedgerView formats the ledger of a report.
+func newLedgerView(rep *core.Report, c i18n.Catalog) ledgerView {
 	v := ledgerView{Head: []string{c.T("ledger.year")}}
-	for _, d := range l.Deals {
-		v.Head = append(v.Head, c.T("deal."+string(d.ID)))
+	for _, d := range rep.Deals {
+		v.Head = append(v.Head, c.Deal(d.ID, d.Pool))
 	}
 	v.Head = append(v.Head, c.T("ledger.total"))
-	money := func(x decimal.Decimal) string { return c.Lang.MoneyExact(x) }
-	row := func(label string, from, to core.Month) (ledgerRow, []core.Cents) {
-		sums := make([]core.Cents, len(l.Deals)+1)
-		for i, d := range l.Deals {
-			for m := from; m <= to; m++ {
-				sums[i] += d.Obligations[m]
+	money := func(m core.Money) string { return c.Lang.MoneyExact(m.Decimal()) }
+	for y, yr := range rep.Yearly {
+		row := ledgerRow{Label: strconv.Itoa(yr.Year)}
+		for _, d := range rep.Deals {
+			row.Cells = append(row.Cells, money(d.Years[y]))
+		}
+		row.Cells = append(row.Cells, money(yr.Obligations))
+		for m := core.MonthOf(yr.Year, 1); m <= core.MonthOf(yr.Year, 12); m++ {
+			mr := ledgerRow{Label: m.String()}
+			for _, d := range rep.Deals {
+				mr.Cells = append(mr.Cells, money(d.Obligations[m]))
 			}
-			sums[len(l.Deals)] += sums[i]
+			row.Months = append(row.Months, ledgerRow{Label: mr.Label, Cells: append(mr.Cells, money(rep.Monthly.Obligations[m]))})
 		}
-		cells := make([]string, len(sums))
-		for i, s := range sums {
-			cells[i] = money(s.Decimal())
-		}
-		return ledgerRow{Label: label, Cells: cells}, sums
+		v.Years = append(v.Years, row)
 	}
-	inHorizon := make([]core.Cents, len(l.Deals)+1)
-	for y := core.FirstYear; y <= core.LastYear; y++ {
-		yr, sums := row(strconv.Itoa(y), core.MonthOf(y, 1), core.MonthOf(y, 12))
-		for i := range sums {
-			inHorizon[i] += sums[i]
-		}
-		for m := core.MonthOf(y, 1); m <= core.MonthOf(y, 12); m++ {
-			mr, _ := row(m.String(), m, m)
-			yr.Months = append(yr.Months, mr)
-		}
-		v.Years = append(v.Years, yr)
+	var total core.Money
+	outside := make([]string, 0, len(rep.Deals)+1)
+	for _, d := range rep.Deals {
+		total = total.Add(d.Total)
+		outside = append(outside, money(d.Beyond))
+		v.Totals = append(v.Totals, money(d.Total))
 	}
-	var total core.Cents
-	var beyond bool
-	outside := make([]string, len(l.Deals)+1)
-	for i, d := range l.Deals {
-		total += d.Total
-		out := d.Total - inHorizon[i]
-		beyond = beyond || out != 0
-		outside[i] = money(out.Decimal())
-		v.Totals = append(v.Totals, money(d.Total.Decimal()))
-	}
-	outside[len(l.Deals)] = money((total - inHorizon[len(l.Deals)]).Decimal())
-	v.Totals = append(v.Totals, money(total.Decimal()))
-	if beyond {
-		v.Beyond = outside
+	v.Totals = append(v.Totals, money(total))
+	if rep.Beyond.Sign() != 0 { // no deal owes a negative amount outside
+		v.Beyond = append(outside, money(rep.Beyond))
 	}
 	return v
 }

@@ -8,12 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// groups lists the panel's groups in the order an analyst reads them.
-var groups = []core.Group{
-	core.GroupAWS, core.GroupOracle, core.GroupMicrosoft, core.GroupCoreWeave,
-	core.GroupPower, core.GroupStargate, core.GroupFinance, core.GroupBigTech, core.GroupRisk,
-}
-
 // panel is the control panel: every input, grouped. A group's controls
 // are laid out only while it is open, which keeps each render small.
 type panel struct {
@@ -44,6 +38,7 @@ func (p *panel) onToggle(g core.Group) app.EventHandler {
 func (p *panel) Render() app.UI {
 	cat := i18n.For(p.Lang)
 	specs := core.Specs()
+	groups := core.Groups()
 	return app.Aside().Class("panel").Aria("label", "controls").Body(
 		app.Range(groups).Slice(func(g int) app.UI {
 			group := groups[g]
@@ -56,6 +51,7 @@ func (p *panel) Render() app.UI {
 			}
 			return app.Details().Class("group").DataSet("group", string(group)).Open(open).OnToggle(p.onToggle(group)).Body(
 				app.Summary().Text(cat.T("group."+string(group))),
+				app.If(open && group == core.GroupExtra, func() app.UI { return app.P().Class("note").Text(cat.T("extra.note")) }),
 				app.Range(ids).Slice(func(k int) app.UI {
 					i := ids[k]
 					return &control{ID: specs[i].ID, Value: p.Values[i], Lang: p.Lang}

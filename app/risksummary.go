@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strconv"
+
 	"computedash/core"
 	"computedash/i18n"
 
@@ -30,18 +32,18 @@ func (r *riskSummary) Render() app.UI {
 	)
 }
 
-// riskSentences writes the goal seek and the Monte Carlo of rk for a
+// riskSentences writes the goal seek and the Monte Carlo of rr for a
 // scenario whose 2026 growth is growth (percent).
-func riskSentences(rk *core.Risk, growth float64, c i18n.Catalog) (goal string, lines []string) {
+func riskSentences(rr *core.RiskReport, growth float64, c i18n.Catalog) (goal string, lines []string) {
 	l := c.Lang
 	goal = c.T("risk.goal.none")
-	switch {
-	case rk.Reachable && rk.GoalSeek == 0:
+	switch g := rr.GoalSeekGrowth; {
+	case g != nil && *g == 0:
 		goal = c.T("risk.goal.zero")
-	case rk.Reachable:
-		goal = c.T("risk.goal", l.Percent(rk.GoalSeek, 1), l.Percent(growth, 0))
+	case g != nil:
+		goal = c.T("risk.goal", l.Percent(*g, 1), l.Percent(growth, 0))
 	}
-	mc := &rk.MonteCarlo
+	mc := &rr.MonteCarlo
 	return goal, []string{
 		c.T("risk.summary", l.Int(int64(mc.N)), l.Percent(mc.PCashOutBefore2030*100, 0), l.Percent(mc.PBreakEvenBy2030*100, 0)),
 		c.T("risk.unplaced", l.Count(mc.UnplacedPeakP50), l.Count(mc.UnplacedPeakP90)),
@@ -49,9 +51,9 @@ func riskSentences(rk *core.Risk, growth float64, c i18n.Catalog) (goal string, 
 }
 
 // goalRaw is the goal seek as the JSON export writes it.
-func goalRaw(rk *core.Risk) string {
-	if !rk.Reachable {
+func goalRaw(rr *core.RiskReport) string {
+	if rr.GoalSeekGrowth == nil {
 		return "null"
 	}
-	return floatText(rk.GoalSeek)
+	return strconv.FormatFloat(*rr.GoalSeekGrowth, 'f', -1, 64)
 }

@@ -46,14 +46,16 @@ type scenario struct {
 	query   string // model parameters only, as given or as canonical
 	notices []core.Notice
 	result  *core.Result
+	report  *core.Report // of result; with the risk analysis once it is done
 }
 
 // scenarioOf evaluates the scenario of a URL query. The query is kept as
 // given, so that an export of the page equals the command line's for it.
 func scenarioOf(query string) scenario {
-	p, notices := core.ParseQuery(query)
+	mq := modelQuery(query)
+	p, notices := core.ParseQuery(mq)
 	r := core.Evaluate(p, notices)
-	return scenario{params: p, query: modelQuery(query), notices: r.Notices, result: r}
+	return scenario{params: p, query: mq, notices: r.Notices, result: r, report: core.NewReport(r, nil)}
 }
 
 // withParams evaluates new inputs: the query becomes canonical and the
@@ -61,8 +63,14 @@ func scenarioOf(query string) scenario {
 // model's own (a dropped AWS extension) stay.
 func withParams(p core.Params) scenario {
 	r := core.Evaluate(p, nil)
-	return scenario{params: p, query: core.EncodeQuery(&p), notices: r.Notices, result: r}
+	return scenario{params: p, query: core.EncodeQuery(&p), notices: r.Notices, result: r, report: core.NewReport(r, nil)}
 }
+
+// isViewKey reports whether k is a URL parameter of the page's
+// presentation, not an input of the model: the page and the export
+// command drop such keys before the model reads the query, so they give
+// no notice.
+func isViewKey(k string) bool { return k == "embed" || k == "lang" }
 
 // modelQuery drops the presentation parameters from a query, keeping the
 // rest byte for byte.
@@ -70,7 +78,7 @@ func modelQuery(query string) string {
 	var keep []string
 	for _, part := range strings.Split(query, "&") {
 		key, _, _ := strings.Cut(part, "=")
-		if k, err := url.QueryUnescape(key); err == nil && core.IsViewKey(k) {
+		if k, err := url.QueryUnescape(key); err == nil && isViewKey(k) {
 			continue
 		}
 		if part != "" {

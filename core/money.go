@@ -47,6 +47,13 @@ func (c Cents) append(b []byte) []byte {
 // already be rounded to the cent; ok is false when it is not or when it
 // does not fit.
 func centsOf(d decimal.Decimal) (Cents, bool) {
+	if e := d.Exponent(); e >= -2 && e <= 0 && d.NumDigits() <= 16 { // no allocation
+		c := d.CoefficientInt64()
+		for ; e > -2; e-- {
+			c *= 10
+		}
+		return Cents(c), true
+	}
 	s := d.Shift(2)
 	if !s.IsInteger() {
 		return 0, false
@@ -252,6 +259,16 @@ func (m Money) Cmp(n Money) int {
 		return 0
 	}
 	return m.Decimal().Cmp(n.Decimal())
+}
+
+// Add returns m + n.
+func (m Money) Add(n Money) Money {
+	if m.big == nil && n.big == nil {
+		if s, ok := addCents(m.c, n.c); ok {
+			return Money{c: s}
+		}
+	}
+	return MoneyOf(m.Decimal().Add(n.Decimal()))
 }
 
 // Sub returns m − n.

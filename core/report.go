@@ -192,7 +192,7 @@ func (rep *Report) addDeals(r *Result) {
 			dr.Years[y], in = sum.Money(), in+sum
 		}
 		dr.Beyond = (d.Total - in).Money()
-		rep.Beyond = Money{c: rep.Beyond.c + dr.Beyond.c}
+		rep.Beyond = rep.Beyond.Add(dr.Beyond)
 		rep.Deals = append(rep.Deals, dr)
 	}
 	if rep.Deals == nil {

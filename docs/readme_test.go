@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"computedash/core"
+	"computedash/format"
+	"computedash/i18n"
 )
 
 // TestReadmeListsEveryInput checks that the URL parameter table of the
@@ -16,8 +18,9 @@ func TestReadmeListsEveryInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	readme := string(b)
+	en := i18n.For(format.English)
 	for _, s := range core.Specs() {
-		row := "| `" + s.ID + "` | " + s.Label + " | " + s.Format(s.Default) + " |"
+		row := "| `" + s.ID + "` | " + en.Label(s.ID) + " | " + s.Format(s.Default) + " |"
 		if !strings.Contains(readme, row) {
 			t.Errorf("README has no row starting %q", row)
 		}

@@ -1,0 +1,53 @@
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// urlSync keeps the address bar showing the scenario: while a slider
+// moves, at most every urlDelay and in one history entry; a committed
+// change at once, closing that entry.
+type urlSync struct {
+	pushed bool // the current change has its own history entry
+	dirty  bool // the URL does not show the scenario yet
+	timer  bool // a rewrite is scheduled
+}
+
+// changed notes a new scenario; query gives the page query when the URL is
+// written.
+func (u *urlSync) changed(ctx app.Context, commit bool, query func() string) {
+	u.dirty = true
+	if commit {
+		u.settle(ctx, query())
+		return
+	}
+	if !u.timer {
+		u.timer = true
+		ctx.After(urlDelay, func(ctx app.Context) {
+			u.timer = false
+			u.write(ctx, query())
+		})
+	}
+}
+
+// settle writes the URL now and closes the history entry of the change.
+func (u *urlSync) settle(ctx app.Context, query string) {
+	u.write(ctx, query)
+	u.pushed = false
+}
+
+// write shows query in the URL: the first write of a change adds a
+// history entry, the next ones replace it.
+func (u *urlSync) write(ctx app.Context, query string) {
+	if !u.dirty {
+		return
+	}
+	u.dirty = false
+	if u.pushed {
+		replaceURL(ctx, query)
+		return
+	}
+	pushURL(query)
+	u.pushed = true
+}
+
+// reset forgets any change in progress: the URL shows the scenario.
+func (u *urlSync) reset() { u.pushed, u.dirty = false, false }
