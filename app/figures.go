@@ -6,6 +6,8 @@ import (
 
 	"computedash/core"
 	"computedash/i18n"
+
+	"github.com/shopspring/decimal"
 )
 
 // figure is one headline figure, formatted for the page. Raw is the figure
@@ -77,10 +79,19 @@ func scenarioLine(p *core.Params, c i18n.Catalog) string {
 		if v.Equal(s.Default) {
 			continue
 		}
-		items = append(items, c.T("scenario.item", c.Label(s.ID), c.WithUnit(s.Format(v), s.Unit), c.WithUnit(s.Format(s.Default), s.Unit)))
+		items = append(items, c.T("scenario.item", c.Label(s.ID), valueText(s, v, c), valueText(s, s.Default, c)))
 	}
 	if len(items) == 0 {
 		return c.T("scenario.base")
 	}
 	return c.T("scenario.changed", strings.Join(items, " · "))
+}
+
+// valueText writes a value of input s for people: a choice by its name,
+// anything else as URL text with its unit.
+func valueText(s *core.Spec, v decimal.Decimal, c i18n.Catalog) string {
+	if s.Kind == core.Choice {
+		return c.Choice(s.Format(v))
+	}
+	return c.WithUnit(s.Format(v), s.Unit)
 }

@@ -83,7 +83,7 @@ func headline(r *Result, rep *Report) []Figure {
 	}
 	out = append(out, cash)
 
-	need := Figure{ID: FigFundingNeed, Money: rep.Summary.FundingNeed, Raw: rep.Summary.FundingNeed.String(), Note: NotePlain, Tone: ToneOK}
+	need := Figure{ID: FigFundingNeed, Money: rep.Summary.FundingNeed, Raw: rep.Summary.FundingNeed.String(), Note: NotePlain, Tone: ToneOK, Month: NoMonth}
 	if need.Money.Sign() > 0 {
 		need.Tone = ToneBad
 	}

@@ -157,13 +157,6 @@ func EncodeQuery(p *Params) string {
 }
 
 // Equal reports whether p and q hold the same value for every input.
-func (p *Params) Equal(q *Params) bool {
-	for i := range specs {
-		if !specs[i].Get(p).Equal(specs[i].Get(q)) {
-			return false
-		}
-	}
-	return true
-}
+func (p *Params) Equal(q *Params) bool { return len(p.Diff(q)) == 0 }
 
 func ptr(s string) *string { return &s }
