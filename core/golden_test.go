@@ -392,3 +392,26 @@ func TestGoldenNotices(t *testing.T) {
 		t.Errorf("dropped-extension notices %v", got)
 	}
 }
+
+// TestReportRoundTrip decodes every golden export into a Report and writes
+// it again: the same bytes. Tests and tools outside core read the export
+// with this one type.
+func TestReportRoundTrip(t *testing.T) {
+	for _, c := range goldenCases {
+		b, err := os.ReadFile(filepath.Join("testdata", "golden", c.name+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rep Report
+		if err := json.Unmarshal(b, &rep); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		again, err := rep.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again, b) {
+			t.Errorf("%s: decoded and written again, the export differs", c.name)
+		}
+	}
+}

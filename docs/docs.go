@@ -1,11 +1,22 @@
 // Package docs holds the project's documents for the dashboard's
 // methodology panel, embedded in the binary so that the page needs no
 // extra request.
+//
+// The page shows methodology.md and facts.md as HTML rendered at build
+// time (docs/gen, with goldmark) and committed next to them, so the
+// dashboard carries no Markdown renderer. After editing either Markdown
+// file, run
+//
+//	go generate ./docs
+//
+// from the module root; a test fails while the committed HTML is stale.
 package docs
 
 import "embed"
 
-//go:embed methodology.md facts.md
+//go:generate go run ./gen
+
+//go:embed methodology.md facts.md methodology.html facts.html
 var files embed.FS
 
 // Methodology is docs/methodology.md: how every figure of the model is
@@ -17,6 +28,16 @@ var Methodology = read("methodology.md")
 // fact table, with sources and confidence, behind every default of the
 // model. docs_test.go fails when the copy drifts from ../shared/FACTS.md.
 var Facts = read("facts.md")
+
+// MethodologyHTML is docs/methodology.html, [Methodology] rendered by
+// go generate ./docs: one <div class="md"> element with an id on every
+// heading (so the "Contents" links resolve), no raw HTML from the source,
+// and no script, event handler or javascript: URL. The page shows it with
+// app.Raw.
+var MethodologyHTML = read("methodology.html")
+
+// FactsHTML is docs/facts.html, [Facts] rendered like [MethodologyHTML].
+var FactsHTML = read("facts.html")
 
 func read(name string) string {
 	b, err := files.ReadFile(name)
