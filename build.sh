@@ -4,8 +4,11 @@
 #   ./build.sh [build]   compile the dashboard to web/app.wasm (+ .gz, + .br if brotli exists;
 #                        BROTLI_QUALITY=11 by default)
 #   ./build.sh serve     build (BROTLI_QUALITY=9), then serve the site at http://localhost:8000/
-#                        (ADDR=:9000 to change)
-#   ./build.sh test      go vet, all native tests (unit, fuzz seeds, e2e in headless Chromium),
+#                        (ADDR=:9000 to change; any origin may frame it, FRAME_ANCESTORS=
+#                        "https://intranet.example.com https://wiki.example.com" to restrict)
+#   ./build.sh test      set up what the tests need (as root: apt-get install chromium, nodejs,
+#                        npm, brotli when missing; npm ci in the test-only npm folders), then
+#                        go vet, all native tests (unit, fuzz seeds, e2e in headless Chromium),
 #                        then the core tests compiled to wasm and run under Node
 #   ./build.sh bench     build, then measure: wasm sizes, core and chart benchmarks (native,
 #                        wasm), the page in headless Chromium; writes docs/performance.md
@@ -31,11 +34,78 @@ serve() {
 	BROTLI_QUALITY="${BROTLI_QUALITY:-9}" build
 	local addr="${ADDR:-:8000}"
 	local port="${addr##*:}"
+	local args=(-addr "$addr" -dir .)
+	# Who may put the dashboard in a frame: any origin unless FRAME_ANCESTORS
+	# lists origins (the server refuses a malformed list with a usage error).
+	if [ -n "${FRAME_ANCESTORS:-}" ]; then
+		args+=(-frame-ancestors "$FRAME_ANCESTORS")
+	fi
 	echo "==> serving on http://localhost:${port}/"
-	exec go run ./app serve -addr "$addr" -dir .
+	exec go run ./app serve "${args[@]}"
+}
+
+# Test-only npm folders: each one that has a package-lock.json gets `npm ci`
+# when its node_modules is missing or older than the lockfile.
+test_npm_dirs=(e2e/npm)
+
+# npm_stale prints the test npm folders whose node_modules needs `npm ci`.
+npm_stale() {
+	local d
+	for d in "${test_npm_dirs[@]}"; do
+		[ -f "$d/package-lock.json" ] || continue
+		# npm ci writes node_modules/.package-lock.json; compare it with the lockfile.
+		if [ ! -f "$d/node_modules/.package-lock.json" ] || [ "$d/package-lock.json" -nt "$d/node_modules/.package-lock.json" ]; then
+			echo "$d"
+		fi
+	done
+}
+
+# test_setup installs what the tests need and is missing: Debian's chromium,
+# nodejs, npm (only when a test npm folder needs it) and brotli, then the
+# test npm folders' packages. As root it installs them; otherwise it says
+# what to install and carries on, so each test fails with its own message.
+test_setup() {
+	local need=() stale=() d
+	mapfile -t stale < <(npm_stale)
+	if [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ] &&
+		! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+		need+=(chromium)
+	fi
+	command -v node >/dev/null 2>&1 || need+=(nodejs)
+	if [ "${#stale[@]}" -gt 0 ] && ! command -v npm >/dev/null 2>&1; then
+		need+=(npm)
+	fi
+	command -v brotli >/dev/null 2>&1 || need+=(brotli)
+
+	local root=
+	[ "$(id -u)" = 0 ] && root=1
+	if [ "${#need[@]}" -gt 0 ]; then
+		if [ -n "$root" ]; then
+			echo "==> apt-get install -y ${need[*]}"
+			export DEBIAN_FRONTEND=noninteractive
+			if ! { apt-get update && apt-get install -y "${need[@]}"; }; then
+				echo "warning: apt-get install -y ${need[*]} failed: the tests that need them will fail" >&2
+			fi
+		else
+			echo "warning: missing ${need[*]}; as root, run: apt-get install -y ${need[*]}" >&2
+			echo "warning: carrying on: the tests that need them will fail and say so" >&2
+		fi
+	fi
+
+	for d in "${stale[@]}"; do
+		if ! command -v npm >/dev/null 2>&1; then
+			echo "warning: $d needs npm ci, and npm is missing (apt-get install -y npm)" >&2
+			continue
+		fi
+		echo "==> npm ci in $d"
+		(cd "$d" && npm ci --no-audit --no-fund) ||
+			echo "warning: npm ci failed in $d: the tests that use it will fail" >&2
+	done
 }
 
 run_tests() {
+	test_setup
+
 	echo "==> go vet ./..."
 	go vet ./...
 	echo "==> GOOS=js GOARCH=wasm go vet ./app ./core/..."

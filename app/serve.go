@@ -18,19 +18,24 @@ import (
 )
 
 // siteHandler serves the static site in dir (index.html, wasm_exec.js, web/)
-// with the security headers, Cache-Control: no-cache, application/wasm, and
-// precompressed web/app.wasm.br / .gz when the client accepts them.
-func siteHandler(dir string) http.Handler {
-	return site.Handler(dir)
+// with the security headers of opts, Cache-Control: no-cache,
+// application/wasm, and precompressed web/app.wasm.br / .gz when the client
+// accepts them.
+func siteHandler(dir string, opts site.Options) http.Handler {
+	return site.NewHandler(dir, opts)
 }
 
-// serveMain implements `app serve [-addr :8000] [-dir .]`. It runs until
-// SIGINT/SIGTERM.
+// serveMain implements `app serve [-addr :8000] [-dir .] [-frame-ancestors
+// LIST]`. It runs until SIGINT/SIGTERM.
 func serveMain(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", ":8000", "listen address")
 	dir := fs.String("dir", ".", "site directory (holds index.html, wasm_exec.js and web/)")
+	var opts site.Options
+	fs.Var(&opts.FrameAncestors, "frame-ancestors",
+		"`list` of the origins that may put the dashboard in a frame, separated by spaces or commas:\n"+
+			"scheme://host[:port] (https://*.example.com for subdomains), 'self', 'none' or * (default *: any origin)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -54,11 +59,16 @@ func serveMain(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	srv := &http.Server{
-		Handler:           siteHandler(*dir),
+		Handler:           siteHandler(*dir, opts),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
 	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", *dir, siteURL(ln.Addr()))
+	if opts.FrameAncestors.Any() {
+		fmt.Fprintln(stdout, "any origin may frame the dashboard (-frame-ancestors to restrict)")
+	} else {
+		fmt.Fprintf(stdout, "frame-ancestors %s\n", opts.FrameAncestors)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

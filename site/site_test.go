@@ -34,8 +34,8 @@ func TestIndexHTML(t *testing.T) {
 	if m[1] != MetaCSP {
 		t.Errorf("CSP meta tag and site.MetaCSP differ:\nmeta:  %s\nconst: %s", m[1], MetaCSP)
 	}
-	if !strings.HasPrefix(HeaderCSP, MetaCSP+";") || !strings.Contains(HeaderCSP, "frame-ancestors 'self'") {
-		t.Errorf("HeaderCSP must extend MetaCSP with frame-ancestors: %s", HeaderCSP)
+	if !strings.HasPrefix(HeaderCSP, MetaCSP+";") || !strings.HasSuffix(HeaderCSP, "; frame-ancestors *") {
+		t.Errorf("HeaderCSP must extend MetaCSP and end with frame-ancestors *: %s", HeaderCSP)
 	}
 	if !strings.Contains(html, "<title>AI compute commitments — scenario dashboard</title>") {
 		t.Error("title missing or changed")
@@ -332,6 +332,167 @@ func TestSitePath(t *testing.T) {
 	for _, p := range []string{"/x", "/web", "/web/", "/web//a", "/web/../x", "/web/.a", "/.git/HEAD", "/index.html/", "/web/a/.b/c"} {
 		if name, ok := sitePath(p); ok {
 			t.Errorf("sitePath(%q) = %q, want refused", p, name)
+		}
+	}
+}
+
+// TestFramingHeaders checks the headers that decide who may frame the site,
+// by default and with a restricted list, on a file and on an error response.
+func TestFramingHeaders(t *testing.T) {
+	dir := newSite(t, map[string]string{"index.html": "<!DOCTYPE html>"})
+	const rest = MetaCSP + "; form-action 'self'; frame-ancestors "
+	cases := []struct {
+		name, list string // list "" means the zero Options
+		wantCSP    string
+		wantXFO    string // "" means no X-Frame-Options header
+	}{
+		{"default", "", rest + "*", ""},
+		{"explicit any", "*", rest + "*", ""},
+		{"one origin", "https://intranet.example.com", rest + "https://intranet.example.com", ""},
+		{"two origins", "https://intranet.example.com https://wiki.example.com:8443",
+			rest + "https://intranet.example.com https://wiki.example.com:8443", ""},
+		{"commas, case, slash, repeats", "HTTPS://Intranet.Example.com/, 'SELF',https://intranet.example.com",
+			rest + "https://intranet.example.com 'self'", ""},
+		{"self only", "'self'", rest + "'self'", "SAMEORIGIN"},
+		{"none", "'none'", rest + "'none'", "DENY"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var opts Options
+			if c.list != "" {
+				fa, err := ParseFrameAncestors(c.list)
+				if err != nil {
+					t.Fatalf("ParseFrameAncestors(%q): %v", c.list, err)
+				}
+				opts.FrameAncestors = fa
+			}
+			if got := opts.CSP(); got != c.wantCSP {
+				t.Errorf("CSP() = %q, want %q", got, c.wantCSP)
+			}
+			h := NewHandler(dir, opts)
+			for _, target := range []string{"/", "/nothing-here"} {
+				w := get(t, h, "GET", target)
+				if got := w.Header().Get("Content-Security-Policy"); got != c.wantCSP {
+					t.Errorf("GET %s: Content-Security-Policy %q, want %q", target, got, c.wantCSP)
+				}
+				if got := w.Header().Values("X-Frame-Options"); c.wantXFO == "" && len(got) != 0 ||
+					c.wantXFO != "" && (len(got) != 1 || got[0] != c.wantXFO) {
+					t.Errorf("GET %s: X-Frame-Options %q, want %q", target, got, c.wantXFO)
+				}
+			}
+		})
+	}
+
+	// Handler and SetSecurityHeaders are the defaults.
+	if got := get(t, Handler(dir), "GET", "/").Header().Get("Content-Security-Policy"); got != HeaderCSP {
+		t.Errorf("Handler: Content-Security-Policy %q, want HeaderCSP", got)
+	}
+	h := http.Header{"X-Frame-Options": {"SAMEORIGIN"}}
+	SetSecurityHeaders(h)
+	if h.Get("Content-Security-Policy") != HeaderCSP || h.Get("X-Frame-Options") != "" {
+		t.Errorf("SetSecurityHeaders: %v", h)
+	}
+}
+
+// TestParseFrameAncestorsRejects checks that a list that is not a plain list
+// of origins and keywords is refused, so that nothing can be added to the
+// policy or the response through it.
+func TestParseFrameAncestorsRejects(t *testing.T) {
+	cases := []struct {
+		list, wantErr string // wantErr: a part of the message
+	}{
+		{"", "empty list"},
+		{" , ", "empty list"},
+		{"https://a.example.com; script-src *", "semicolon"},
+		{"https://a.example.com;", "semicolon"},
+		{"'self';", "semicolon"},
+		{"'unsafe-inline'", "only 'self' and 'none' may be quoted"},
+		{"'self", "only 'self' and 'none' may be quoted"},
+		{"' self'", "only 'self' and 'none' may be quoted"},
+		{`"https://a.example.com"`, "only 'self' and 'none' may be quoted"},
+		{"https://a.example.com\r\nSet-Cookie: x=1", "control"},
+		{"https://a.example.com\tX", "control"},
+		{"https://bücher.example", "non-ASCII"},
+		{"a.example.com", "not an origin"},
+		{"https:", "not an origin"},
+		{"data:", "not an origin"},
+		{"javascript://a.example.com", "scheme"},
+		{"file://x", "scheme"},
+		{"https://", "host"},
+		{"https://a.example.com/path", "no path"},
+		{"https://a.example.com?x=1", "no path"},
+		{"https://a.example.com#x", "no path"},
+		{"https://user@a.example.com", "user info"},
+		{"https://a.example.com:0", "port"},
+		{"https://a.example.com:65536", "port"},
+		{"https://a.example.com:080", "port"},
+		{"https://a.example.com:", "port"},
+		{"https://a.example.com:80:81", "port"},
+		{"https://*", "host"},
+		{"https://a.*.example.com", "host"},
+		{"https://-a.example.com", "host"},
+		{"https://a..example.com", "host"},
+		{"https://a_b.example.com", "host"},
+		{"https://[::1]", "host"},
+		{"* https://a.example.com", "only entry"},
+		{"'none' 'self'", "only entry"},
+	}
+	for _, c := range cases {
+		fa, err := ParseFrameAncestors(c.list)
+		if err == nil {
+			t.Errorf("ParseFrameAncestors(%q) = %q, want an error", c.list, fa)
+			continue
+		}
+		if !strings.Contains(err.Error(), c.wantErr) {
+			t.Errorf("ParseFrameAncestors(%q): error %q, want it to mention %q", c.list, err, c.wantErr)
+		}
+		// A failed Set leaves the value as it was.
+		var v FrameAncestors
+		if err := v.Set(c.list); err == nil || !v.Any() {
+			t.Errorf("Set(%q): %v, value %q", c.list, err, v)
+		}
+	}
+}
+
+// FuzzParseFrameAncestors checks that whatever is accepted is written into
+// the policy as one directive made only of the characters of origins and
+// keywords, and that parsing the result again gives the same list.
+func FuzzParseFrameAncestors(f *testing.F) {
+	for _, s := range []string{"*", "'self'", "https://a.example.com:8443 'self'", "https://*.example.com", "https://a;b", "'none'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, list string) {
+		fa, err := ParseFrameAncestors(list)
+		if err != nil {
+			return
+		}
+		s := fa.String()
+		for _, r := range s {
+			if !strings.ContainsRune("abcdefghijklmnopqrstuvwxyz0123456789-.:/*' ", r) {
+				t.Fatalf("%q gave %q with %q", list, s, r)
+			}
+		}
+		again, err := ParseFrameAncestors(s)
+		if err != nil || again.String() != s {
+			t.Fatalf("%q gave %q, which parses to %q, %v", list, s, again, err)
+		}
+		if csp := (Options{FrameAncestors: fa}).CSP(); strings.Count(csp, "frame-ancestors") != 1 || !strings.HasSuffix(csp, "frame-ancestors "+s) {
+			t.Fatalf("CSP %q", csp)
+		}
+	})
+}
+
+// TestEmbeddingDoc checks that docs/embedding.md gives the policy the server
+// sends: in its table of headers and in the nginx, Apache and IIS
+// configurations.
+func TestEmbeddingDoc(t *testing.T) {
+	doc := readSiteFile(t, "docs/embedding.md")
+	if n := strings.Count(doc, HeaderCSP); n < 4 {
+		t.Errorf("docs/embedding.md gives site.HeaderCSP %d times, want 4 (the table, nginx, Apache, IIS):\n%s", n, HeaderCSP)
+	}
+	for _, want := range []string{"-frame-ancestors", "FRAME_ANCESTORS", `{type: "computedash:height", height: <number>}`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("docs/embedding.md does not mention %s", want)
 		}
 	}
 }
