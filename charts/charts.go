@@ -1,5 +1,6 @@
 // Package charts draws the dashboard's charts as SVG with go-chart, from a
-// scenario's result. Every visible string comes from the catalog.
+// scenario's report (core.Report): every figure a chart shows is one the
+// report holds, and every visible string comes from the catalog.
 package charts
 
 import (
@@ -47,10 +48,11 @@ const (
 	Height = 300
 )
 
-// Render draws chart id for r and, where the chart shows it, risk (nil
-// while the risk analysis is not ready).
-func Render(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog) (string, error) {
-	svg, _, err := NewPainter().Render(id, r, risk, c, 0)
+// Render draws chart id for the scenario of rep. The cash and tornado
+// charts draw the risk analysis when rep.Risk is not nil, and say that it
+// is on its way when it is.
+func Render(id ID, rep *core.Report, c i18n.Catalog) (string, error) {
+	svg, _, err := NewPainter().Render(id, rep, c, 0)
 	return svg, err
 }
 
@@ -66,7 +68,7 @@ func NewPainter() *Painter { return &Painter{faces: faces{}} }
 // Render draws chart id as the package's Render does, unless what it would
 // show is what was drawn under the key last: then svg is "". key identifies
 // what the chart shows (its series, axes and words); it is never 0.
-func (p *Painter) Render(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog, last uint64) (svg string, key uint64, err error) {
+func (p *Painter) Render(id ID, rep *core.Report, c i18n.Catalog, last uint64) (svg string, key uint64, err error) {
 	defer func() {
 		if p := recover(); p != nil { // go-chart panics on some degenerate ranges
 			svg, key, err = "", 0, fmt.Errorf("chart %s: %v", id, p)
@@ -75,25 +77,25 @@ func (p *Painter) Render(id ID, r *core.Result, risk *core.Risk, c i18n.Catalog,
 	var g chart.Chart
 	switch id {
 	case Obligations:
-		g = obligations(r, c)
+		g = obligations(rep, c)
 	case GPUs:
-		g = gpus(r, c)
+		g = gpus(rep, c)
 	case Power:
-		g = power(r, c)
+		g = power(rep, c)
 	case Unplaced:
-		g = unplaced(r, c)
+		g = unplaced(rep, c)
 	case Sites:
-		g = sites(r, c)
+		g = sites(rep, c)
 	case Cash:
-		g = cash(r, risk, c)
+		g = cash(rep, c)
 	case Coverage:
-		g = coverage(r, c)
+		g = coverage(rep, c)
 	case Gap:
-		g = gap(r, c)
+		g = gap(rep, c)
 	case HHI:
-		g = hhi(r, c)
+		g = hhi(rep, c)
 	case Tornado:
-		svg = tornado(r, risk, c)
+		svg = tornado(rep, c)
 		if key = hashString(svg); key == last {
 			return "", key, nil
 		}
@@ -117,40 +119,6 @@ func (p *Painter) render(g chart.Chart) (string, error) {
 		return "", err
 	}
 	return b.String(), nil
-}
-
-// Colours of the suppliers, generations and lines.
-var (
-	colorAWS       = drawing.ColorFromHex("ff9900")
-	colorOracle    = drawing.ColorFromHex("c74634")
-	colorMicrosoft = drawing.ColorFromHex("0078d4")
-	colorCoreWeave = drawing.ColorFromHex("7b4ff0")
-	colorStargate  = drawing.ColorFromHex("2e7d32")
-	colorGB200     = drawing.ColorFromHex("5c6bc0")
-	colorGB300     = drawing.ColorFromHex("26a69a")
-	colorInk       = drawing.ColorFromHex("263238")
-	colorMuted     = drawing.ColorFromHex("90a4ae")
-	colorRed       = drawing.ColorFromHex("c62828")
-	colorAmber     = drawing.ColorFromHex("ef8f00")
-	colorBand      = drawing.ColorFromHex("90caf9")
-)
-
-var siteColors = []drawing.Color{
-	drawing.ColorFromHex("1b5e20"), drawing.ColorFromHex("388e3c"), drawing.ColorFromHex("66bb6a"),
-	drawing.ColorFromHex("00695c"), drawing.ColorFromHex("26a69a"), drawing.ColorFromHex("9ccc65"),
-	drawing.ColorFromHex("827717"),
-}
-
-func supplierColor(s string) drawing.Color {
-	switch s {
-	case "AWS":
-		return colorAWS
-	case "Oracle":
-		return colorOracle
-	case "Microsoft":
-		return colorMicrosoft
-	}
-	return colorCoreWeave
 }
 
 // span is the range of years a chart's X axis covers, from the start of

@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"slices"
+
 	"computedash/core"
 	"computedash/i18n"
 
@@ -8,55 +10,61 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
-// suppliers returns the suppliers of the ledger in order of first
-// appearance, with each one's obligations per month in dollars.
-func suppliers(r *core.Result) ([]string, [][]float64) {
-	var names []string
-	var layers [][]float64
-	for _, d := range r.Ledger.Deals {
-		i := index(names, d.Supplier)
-		if i < 0 {
-			names = append(names, d.Supplier)
-			layers = append(layers, make([]float64, core.HorizonMonths))
-			i = len(names) - 1
-		}
-		for m, c := range d.Obligations {
-			layers[i][m] += c.Float64()
-		}
-	}
-	return names, layers
+// supplier is a company the ledger pays, with what it is paid each month
+// in dollars.
+type supplier struct {
+	name  string // as core names it: deals of one name are one company
+	label string // as the legend writes it
+	color drawing.Color
+	layer []float64
 }
 
-func index(s []string, v string) int {
-	for i, x := range s {
-		if x == v {
-			return i
+// suppliers returns the suppliers of the report's deals in order of first
+// appearance. A default supplier's label is its proper name; an other
+// supplier, one company a slot, is labelled as the catalog names its deal.
+func suppliers(rep *core.Report, c i18n.Catalog) []supplier {
+	var out []supplier
+	for i := range rep.Deals {
+		d := &rep.Deals[i]
+		k := slices.IndexFunc(out, func(s supplier) bool { return s.name == d.Supplier })
+		if k < 0 {
+			s := supplier{name: d.Supplier, label: d.Supplier, color: supplierColor(d), layer: make([]float64, core.HorizonMonths)}
+			if isOther(d) {
+				s.label = c.Deal(d.ID, d.Pool)
+			}
+			out = append(out, s)
+			k = len(out) - 1
+		}
+		for m, v := range d.Obligations {
+			out[k].layer[m] += v.Float64()
 		}
 	}
-	return -1
+	return out
 }
 
-func obligations(r *core.Result, c i18n.Catalog) chart.Chart {
-	names, layers := suppliers(r)
-	colors := make([]drawing.Color, len(names))
-	for i, n := range names {
-		colors[i] = supplierColor(n)
+func obligations(rep *core.Report, c i18n.Catalog) chart.Chart {
+	sup := suppliers(rep, c)
+	names := make([]string, len(sup))
+	colors := make([]drawing.Color, len(sup))
+	layers := make([][]float64, len(sup))
+	for i, s := range sup {
+		names[i], colors[i], layers[i] = s.label, s.color, s.layer
 	}
 	series := stacked(names, colors, monthXs(), layers)
-	return base(c, Obligations, window(r), c.T("chart.obligations.y"), c.Lang.Dollars, series...)
+	return base(c, Obligations, window(rep), c.T("chart.obligations.y"), c.Lang.Dollars, series...)
 }
 
-func gpus(r *core.Result, c i18n.Catalog) chart.Chart {
+func gpus(rep *core.Report, c i18n.Catalog) chart.Chart {
 	g200 := make([]float64, core.HorizonMonths)
 	g300 := make([]float64, core.HorizonMonths)
-	for _, d := range r.Fleet.Deals {
+	for _, d := range rep.Deals {
 		for m := range g200 {
 			g200[m] += float64(d.GB200[m])
 			g300[m] += float64(d.GB300[m])
 		}
 	}
 	series := stacked([]string{"GB200", "GB300"}, []drawing.Color{colorGB200, colorGB300}, monthXs(), [][]float64{g200, g300})
-	return base(c, GPUs, window(r), c.T("chart.gpus.y"), count(c), series...)
+	return base(c, GPUs, window(rep), c.T("chart.gpus.y"), count(c), series...)
 }
 
 func count(c i18n.Catalog) func(float64) string {

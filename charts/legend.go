@@ -3,6 +3,7 @@ package charts
 import (
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/math/fixed"
 )
 
 // Header layout, in SVG units.
@@ -38,8 +39,31 @@ func legendItems(series []chart.Series) []legendItem {
 	return items
 }
 
-// itemWidth estimates the width of a legend entry at legendFont.
-func itemWidth(it legendItem) float64 { return 18 + 5.6*float64(len([]rune(it.name))) + 14 }
+// itemWidth estimates the width of a legend entry at legendFont: the mark,
+// the name and a gap.
+func itemWidth(it legendItem) float64 { return 18 + textWidth(it.name) + 14 }
+
+// fallbackWidth is how much wider than Roboto the widest usual fallback of
+// the SVG's font-family is (DejaVu Sans, about 12 % on legend names):
+// browsers draw the text with a font of their own, and a name must not run
+// into the next one.
+const fallbackWidth = 1.12
+
+// textWidth estimates the width of s drawn at legendFont: its advance in
+// Roboto, go-chart's font, with room for a wider fallback font.
+func textWidth(s string) float64 {
+	f, err := chart.GetDefaultFont()
+	if err != nil {
+		return 6.4 * float64(len([]rune(s)))
+	}
+	px := drawing.PointsToPixels(chart.DefaultDPI, legendFont)
+	scale := fixed.Int26_6(px * 64)
+	var w fixed.Int26_6
+	for _, r := range s {
+		w += f.HMetric(scale, f.Index(r)).AdvanceWidth
+	}
+	return float64(w) / 64 * fallbackWidth
+}
 
 // legendRows wraps the legend entries into rows that fit the chart width.
 func legendRows(items []legendItem) [][]legendItem {

@@ -7,14 +7,14 @@ import (
 	chart "github.com/wcharczuk/go-chart/v2"
 )
 
-func gap(r *core.Result, c i18n.Catalog) chart.Chart {
-	xs := yearXs(core.FirstYear)
-	var capex, req, act, gp []float64
-	for _, y := range r.Capex {
-		capex = append(capex, y.Total)
+func gap(rep *core.Report, c i18n.Catalog) chart.Chart {
+	var xs, capex, req, act, gp []float64
+	for _, y := range rep.Yearly {
+		xs = append(xs, float64(y.Year)+0.5)
+		capex = append(capex, y.CapexTotal)
 		req = append(req, y.RequiredRevenue)
 		act = append(act, y.AIRevenue)
-		gp = append(gp, y.Gap)
+		gp = append(gp, y.RevenueGap)
 	}
 	series := []chart.Series{
 		line(c.T("chart.gap.gap"), colorAmber, xs, gp),
@@ -25,12 +25,12 @@ func gap(r *core.Result, c i18n.Catalog) chart.Chart {
 	return base(c, Gap, span{core.FirstYear, 2033}, c.T("chart.gap.y"), c.Lang.Billions, series...)
 }
 
-func hhi(r *core.Result, c i18n.Catalog) chart.Chart {
+func hhi(rep *core.Report, c i18n.Catalog) chart.Chart {
 	var xs, ys []float64
-	for y := range core.HorizonYears {
-		if r.HasHHI[y] {
-			xs = append(xs, float64(core.FirstYear+y)+0.5)
-			ys = append(ys, r.HHI[y].InexactFloat64())
+	for _, y := range rep.Yearly {
+		if y.HHI != nil {
+			xs = append(xs, float64(y.Year)+0.5)
+			ys = append(ys, y.HHI.InexactFloat64())
 		}
 	}
 	s := line(c.T("chart.hhi"), colorInk, xs, ys)
@@ -42,6 +42,5 @@ func hhi(r *core.Result, c i18n.Catalog) chart.Chart {
 		hline(c.T("chart.hhi.moderate"), colorAmber, core.HHIModerate, 2023, 2040),
 		ref, s,
 	}
-	g := base(c, HHI, span{2023, core.LastYear}, c.T("chart.hhi.y"), func(x float64) string { return c.Lang.Number(x, 0) }, series...)
-	return g
+	return base(c, HHI, span{2023, core.LastYear}, c.T("chart.hhi.y"), func(x float64) string { return c.Lang.Number(x, 0) }, series...)
 }

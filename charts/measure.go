@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"strings"
+
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -8,7 +10,7 @@ import (
 )
 
 // measuringSVG is go-chart's SVG renderer with text measurement that reuses
-// font faces. go-chart builds a new face, with its glyph cache, for every
+// font faces, and text escaped. go-chart builds a new face, with its glyph cache, for every
 // string it measures: three quarters of the time of a chart went there.
 type measuringSVG struct {
 	chart.Renderer
@@ -67,6 +69,15 @@ func (r *measuringSVG) ClearTextRotation() {
 	r.theta = nil
 	r.Renderer.ClearTextRotation()
 }
+
+// Text draws body as go-chart's SVG renderer does, with the characters
+// that are markup in SVG text escaped: go-chart writes text as given.
+func (r *measuringSVG) Text(body string, x, y int) {
+	r.Renderer.Text(textEscaper.Replace(body), x, y)
+}
+
+// textEscaper escapes the text of an SVG element.
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // MeasureText measures as go-chart's SVG renderer does, with a cached face.
 func (r *measuringSVG) MeasureText(body string) chart.Box {

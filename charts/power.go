@@ -8,94 +8,86 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
-var pools = []struct {
-	id    string
-	color drawing.Color
-}{
-	{core.StargatePool, colorStargate}, {"azure", colorMicrosoft}, {"aws", colorAWS}, {"coreweave", colorCoreWeave},
-}
-
-func power(r *core.Result, c i18n.Catalog) chart.Chart {
-	p := &r.Params
+// power draws, for each pool, the facility MW its sites offer and the MW
+// its deals need, as the report gives them. A pool's "available" line is
+// drawn when it has capacity or a deal, its "needed" line when it has a
+// deal: a pool nobody uses and nobody built stays out of the legend.
+func power(rep *core.Report, c i18n.Catalog) chart.Chart {
 	xs := monthXs()
 	var series []chart.Series
-	for _, pool := range pools {
-		need := make([]float64, core.HorizonMonths)
-		avail := make([]float64, core.HorizonMonths)
-		used := false
-		for i, d := range r.Ledger.Deals {
-			if d.Pool != pool.id {
-				continue
-			}
-			used = true
-			f := &r.Fleet.Deals[i]
-			for m := range need {
-				need[m] += (float64(f.Racks200[m])*p.KW200 + float64(f.Racks300[m])*p.KW300) / 1000 * p.PUE
-			}
+	for _, pp := range rep.Pools {
+		name, color := c.T("pool."+string(pp.Pool)), poolColor(pp.Pool)
+		if pp.Used || positive(pp.Available) {
+			series = append(series, line(c.T("chart.available", name), color, xs, pp.Available))
 		}
-		for j, s := range r.Placement.Sites {
-			if s.Pool == pool.id {
-				for m := range avail {
-					avail[m] += r.Placement.Available[j][m]
-				}
-			}
-		}
-		name := c.T("pool." + pool.id)
-		series = append(series, line(c.T("chart.available", name), pool.color, xs, avail))
-		if used {
-			series = append(series, dashed(line(c.T("chart.needed", name), pool.color, xs, need)))
+		if pp.Used {
+			series = append(series, dashed(line(c.T("chart.needed", name), color, xs, pp.Needed)))
 		}
 	}
-	return base(c, Power, window(r), c.T("chart.power.y"), mw(c), series...)
+	return base(c, Power, window(rep), c.T("chart.power.y"), mw(c), series...)
+}
+
+// positive reports whether any value of s is above zero.
+func positive(s []float64) bool {
+	for _, v := range s {
+		if v > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func mw(c i18n.Catalog) func(float64) string {
 	return func(x float64) string { return c.Lang.Number(x, 0) }
 }
 
-func unplaced(r *core.Result, c i18n.Catalog) chart.Chart {
+// unplaced draws the GPUs that find no site, summed over each pool's deals;
+// a pool whose racks all find a site is left out.
+func unplaced(rep *core.Report, c i18n.Catalog) chart.Chart {
 	xs := monthXs()
 	var series []chart.Series
-	for _, pool := range pools {
+	for _, pool := range core.PoolOrder() {
 		ys := make([]float64, core.HorizonMonths)
-		any := false
-		for i, d := range r.Ledger.Deals {
-			if d.Pool != pool.id {
+		some := false
+		for _, d := range rep.Deals {
+			if d.Pool != pool {
 				continue
 			}
-			for m, n := range r.Placement.UnplacedRacks[i] {
-				ys[m] += float64(n * core.GPUsPerRack)
-				any = any || n > 0
+			for m, n := range d.UnplacedGPUs {
+				ys[m] += float64(n)
+				some = some || n > 0
 			}
 		}
-		if any {
-			series = append(series, line(c.T("pool."+pool.id), pool.color, xs, ys))
+		if some {
+			series = append(series, line(c.T("pool."+string(pool)), poolColor(pool), xs, ys))
 		}
 	}
 	if len(series) == 0 {
 		series = append(series, line(c.T("fig.unplaced.none"), colorMuted, xs, make([]float64, len(xs))))
 	}
-	return base(c, Unplaced, window(r), c.T("chart.unplaced.y"), count(c), series...)
+	return base(c, Unplaced, window(rep), c.T("chart.unplaced.y"), count(c), series...)
 }
 
-func sites(r *core.Result, c i18n.Catalog) chart.Chart {
+// sites draws the MW each Stargate site uses, stacked, under the MW they
+// offer together.
+func sites(rep *core.Report, c i18n.Catalog) chart.Chart {
 	xs := monthXs()
 	var names []string
 	var colors []drawing.Color
 	var layers [][]float64
 	total := make([]float64, core.HorizonMonths)
-	for j, s := range r.Placement.Sites {
-		if s.Pool != core.StargatePool {
+	for _, s := range rep.Sites {
+		if s.Pool != core.PoolStargate {
 			continue
 		}
 		names = append(names, s.Name)
 		colors = append(colors, siteColors[len(layers)%len(siteColors)])
-		layers = append(layers, r.Placement.Used[j][:])
-		for m := range total {
-			total[m] += r.Placement.Available[j][m]
+		layers = append(layers, s.UsedMW)
+		for m, v := range s.AvailableMW {
+			total[m] += v
 		}
 	}
 	series := stacked(names, colors, xs, layers)
 	series = append(series, line(c.T("chart.sites.available"), colorInk, xs, total))
-	return base(c, Sites, window(r), c.T("chart.sites.y"), mw(c), series...)
+	return base(c, Sites, window(rep), c.T("chart.sites.y"), mw(c), series...)
 }
