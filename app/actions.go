@@ -18,6 +18,7 @@ const (
 	actionDismiss  = "dismiss"   // nil: hide the notices
 	actionLedger   = "ledger"    // bool: the ledger section was opened or closed
 	actionLang     = "lang"      // format.Lang: the page's language
+	actionPin      = "pin"       // bool: pin the scenario as A, or clear A
 )
 
 // inputChange is a value slid or typed into the control of an input.
@@ -66,6 +67,25 @@ func (d *dashboard) onResetAll(ctx app.Context, a app.Action) {
 
 func (d *dashboard) onDismiss(ctx app.Context, a app.Action) {
 	d.sc.notices, d.typed = nil, nil
+	if d.ref != nil {
+		d.ref.sc.notices = nil
+	}
+}
+
+// onPin keeps the scenario as A, or lets A go: a new history entry, and
+// the headline held against A (or the base case).
+func (d *dashboard) onPin(ctx app.Context, a app.Action) {
+	pin, _ := a.Value.(bool)
+	d.view.vs = ""
+	if pin {
+		d.view.vs = core.EncodeQuery(&d.sc.params)
+	}
+	d.ref = referenceOf(d.sc, d.view, d.ref)
+	d.figures = d.headline()
+	d.charts.requeue(visibleCharts())
+	d.schedulePump(ctx)
+	d.url.reset()
+	d.url.changed(ctx, true, d.pageQuery)
 }
 
 // onLang switches the page's language: a new history entry, and every
@@ -76,7 +96,7 @@ func (d *dashboard) onLang(ctx app.Context, a app.Action) {
 		return
 	}
 	d.view.lang = lang
-	d.figures = headlineFigures(d.sc.report, d.catalog())
+	d.figures = d.headline()
 	d.ledgerG = 0
 	d.charts.queue = append(d.charts.queue[:0], charts.All()...)
 	d.schedulePump(ctx)

@@ -134,7 +134,7 @@ func paintHeadline(gen int, figs []figure) {
 		}
 		el.Call("setAttribute", "class", "figure tone-"+f.Tone)
 		el.Call("setAttribute", "data-raw", f.Raw)
-		for cls, text := range map[string]string{".figure-value": f.Value, ".figure-note": f.Note} {
+		for cls, text := range map[string]string{".figure-value": f.Value, ".figure-note": f.Note, ".figure-ref": f.Ref} {
 			// The text node go-app created and will update later.
 			if n := el.Call("querySelector", cls).Get("firstChild"); n.Truthy() {
 				n.Set("nodeValue", text)

@@ -46,8 +46,9 @@ func (cp *chartPump) dragging(gap time.Duration) bool { return time.Since(cp.las
 
 // draw draws queued charts of the report for up to slice, and reports
 // whether some are left. A chart whose data did not change keeps its SVG.
-func (cp *chartPump) draw(rep *core.Report, c i18n.Catalog, gen int, slice time.Duration) (more bool, errs []error) {
+func (cp *chartPump) draw(rep, pinned *core.Report, c i18n.Catalog, gen int, slice time.Duration) (more bool, errs []error) {
 	start := time.Now()
+	cp.painter.Pinned = pinned
 	for len(cp.queue) > 0 {
 		if time.Since(start) > slice {
 			return true, errs

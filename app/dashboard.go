@@ -28,6 +28,7 @@ type dashboard struct {
 
 	view    view
 	sc      scenario
+	ref     *reference    // what the headline is held against, if anything
 	figures []figure      // the headline of sc
 	typed   []core.Notice // notices about typed values
 	gen     int           // bumps with every new scenario
@@ -58,6 +59,7 @@ func (d *dashboard) OnMount(ctx app.Context) {
 	ctx.Handle(actionDismiss, d.onDismiss)
 	ctx.Handle(actionLedger, d.onLedger)
 	ctx.Handle(actionLang, d.onLang)
+	ctx.Handle(actionPin, d.onPin)
 	listenPopState(ctx, func(ctx app.Context) { d.load(ctx, currentQuery()) })
 }
 
@@ -87,7 +89,8 @@ func (d *dashboard) load(ctx app.Context, query string) {
 func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.gen++
 	d.ready = true
-	d.figures = headlineFigures(d.sc.report, d.catalog())
+	d.ref = referenceOf(d.sc, d.view, d.ref)
+	d.figures = d.headline()
 	paintHeadline(d.gen, d.figures)
 	d.risk = nil
 	if !settled {
@@ -96,6 +99,16 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.charts.requeue(visibleCharts())
 	d.schedulePump(ctx)
 	d.scheduleRisk(ctx, settled)
+}
+
+// headline formats the scenario's headline against its reference.
+func (d *dashboard) headline() []figure {
+	c := d.catalog()
+	figs := headlineFigures(d.sc.report, c)
+	if d.ref != nil {
+		withReference(figs, d.sc.report, d.ref, c)
+	}
+	return figs
 }
 
 // riskReady reports whether the scenario's risk analysis is on screen.
@@ -135,7 +148,11 @@ func (d *dashboard) pump(ctx app.Context) {
 		later(ctx, dragGap, d.pump)
 		return
 	}
-	more, errs := d.charts.draw(d.sc.report, d.catalog(), d.gen, drawSlice)
+	var pinned *core.Report
+	if d.ref != nil && d.ref.pinned {
+		pinned = d.ref.sc.report
+	}
+	more, errs := d.charts.draw(d.sc.report, pinned, d.catalog(), d.gen, drawSlice)
 	for _, err := range errs {
 		app.Log(err)
 	}
@@ -173,8 +190,29 @@ func (d *dashboard) startRisk(ctx app.Context) {
 		d.risk = nil
 		d.charts.prepend(charts.Cash, charts.Tornado)
 		d.schedulePump(ctx)
+		if r := d.ref; r != nil && r.pinned && r.sc.report.Risk == nil {
+			d.startRefRisk(ctx, r)
+		}
 	}
 	step(ctx)
+}
+
+// startRefRisk runs the risk analysis of the pinned scenario A, once, for
+// the comparison table, after B's.
+func (d *dashboard) startRefRisk(ctx app.Context, r *reference) {
+	run := newRiskRun(r.sc.result, d.gen)
+	var step func(ctx app.Context)
+	step = func(ctx app.Context) {
+		if d.ref != r || r.sc.report.Risk != nil {
+			return
+		}
+		if !run.step(riskSlice) {
+			later(ctx, 0, step)
+			return
+		}
+		r.sc.report = core.NewReport(r.sc.result, &run.risk)
+	}
+	later(ctx, 0, step)
 }
 
 // apply makes p the scenario; the URL follows.
@@ -209,15 +247,22 @@ func (d *dashboard) Render() app.UI {
 	for _, n := range append(append([]core.Notice(nil), d.sc.notices...), d.typed...) {
 		messages = append(messages, noticeMessage(n, c))
 	}
+	if d.ref != nil && d.ref.pinned {
+		for _, n := range d.ref.sc.notices {
+			messages = append(messages, c.T("compare.notice", noticeMessage(n, c)))
+		}
+	}
 	riskState := "updating"
 	if d.riskReady() {
 		riskState = "ready"
 	}
 	full := d.view
 	full.embed = false
+	presetID, presetText := presetLine(&d.sc.params, d.view, c)
 	return app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).
 		Attr("data-ready", "1").DataSet("gen", d.gen).DataSet("risk", riskState).Lang(string(c.Lang)).Body(
-		&topBar{Scenario: scenarioLine(&d.sc.params, c), Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
+		&topBar{Scenario: scenarioLine(&d.sc.params, c), Preset: presetText, Presets: presetItems(d.view, presetID, c),
+			Pinned: d.view.vs != "", Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
 		// The children of the page keep their places, shown or hidden: go-app
 		// matches children by position, and a child appearing before the
 		// panel would make it mount anew, under the user's hand.
@@ -229,6 +274,7 @@ func (d *dashboard) Render() app.UI {
 			app.If(!d.view.embed, func() app.UI { return &panel{Values: inputValues(&d.sc.params), Lang: c.Lang} }),
 			app.Main().Class("content").Body(
 				d.riskView(c),
+				d.compareView(c),
 				app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI {
 					id := charts.All()[i]
 					return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.charts.svgs[id],

@@ -31,6 +31,9 @@ func (d *dashboard) onExport(ctx app.Context, a app.Action) {
 		if kind == formatJSON {
 			mime = "application/json"
 		}
+	case kind == exportA && d.ref != nil && d.ref.pinned:
+		data, _, err = export(d.ref.sc.query, formatJSON, true)
+		name, mime = "compute-scenario-a.json", "application/json"
 	case strings.HasPrefix(kind, "svg:"):
 		id := charts.ID(strings.TrimPrefix(kind, "svg:"))
 		svg, ok := d.charts.svgs[id]

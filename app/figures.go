@@ -19,6 +19,7 @@ type figure struct {
 	Raw   string
 	Note  string
 	Tone  string
+	Ref   string // the reference's value and the difference, when there is a reference
 }
 
 // figureKeys are the catalog keys of each headline figure's label; its

@@ -19,6 +19,7 @@ func (h *headline) Render() app.UI {
 				app.Div().Class("figure-label").Text(f.Label),
 				app.Div().Class("figure-value").Text(f.Value),
 				app.Div().Class("figure-note").Text(f.Note),
+				app.Div().Class("figure-ref").Hidden(f.Ref == "").Text(f.Ref),
 			)
 		}),
 	)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"computedash/core"
@@ -11,9 +12,15 @@ import (
 // view holds the presentation parameters of the URL: they shape the page,
 // not the model.
 type view struct {
-	lang  format.Lang
-	embed bool
+	lang   format.Lang
+	embed  bool
+	print  bool   // the board-pack print view
+	preset string // the preset the scenario started from, if any
+	vs     string // the pinned scenario A of a comparison, as its query
 }
+
+// viewKeys are the URL parameters of the page's presentation.
+var viewKeys = [...]string{"embed", "lang", "print", "preset", "vs"}
 
 // parseView reads the presentation parameters of a query.
 func parseView(query string) view {
@@ -23,14 +30,30 @@ func parseView(query string) view {
 		v.lang = format.Italian
 	}
 	v.embed = q.Get("embed") == "1"
+	v.print = q.Get("print") == "1"
+	for _, pr := range core.Presets() {
+		if q.Get("preset") == pr.ID {
+			v.preset = pr.ID
+		}
+	}
+	v.vs = modelQuery(q.Get("vs"))
 	return v
 }
 
 // query returns the presentation parameters as a query, "" for the defaults.
 func (v view) query() string {
 	var parts []string
+	if v.preset != "" {
+		parts = append(parts, "preset="+v.preset)
+	}
+	if v.vs != "" {
+		parts = append(parts, "vs="+url.QueryEscape(v.vs))
+	}
 	if v.embed {
 		parts = append(parts, "embed=1")
+	}
+	if v.print {
+		parts = append(parts, "print=1")
 	}
 	if v.lang != format.English {
 		parts = append(parts, "lang="+string(v.lang))
@@ -70,7 +93,7 @@ func withParams(p core.Params) scenario {
 // presentation, not an input of the model: the page and the export
 // command drop such keys before the model reads the query, so they give
 // no notice.
-func isViewKey(k string) bool { return k == "embed" || k == "lang" }
+func isViewKey(k string) bool { return slices.Contains(viewKeys[:], k) }
 
 // modelQuery drops the presentation parameters from a query, keeping the
 // rest byte for byte.

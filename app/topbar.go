@@ -13,6 +13,9 @@ type topBar struct {
 	app.Compo
 
 	Scenario string
+	Preset   string // the preset line, "" for none
+	Presets  []presetItem
+	Pinned   bool // a scenario is pinned as A
 	Embed    bool
 	FullURL  string // the scenario in the full dashboard
 	Lang     format.Lang
@@ -24,7 +27,10 @@ func (t *topBar) Render() app.UI {
 		app.Div().Class("titles").Body(
 			app.H1().Text(c.T("app.title")),
 			app.P().Class("sub").Text(c.T("app.subtitle")),
-			app.P().Class("scenario").Text(t.Scenario),
+			app.P().Class("scenario").Body(
+				app.If(t.Preset != "", func() app.UI { return app.Strong().Class("preset-name").Text(t.Preset + " · ") }),
+				app.Text(t.Scenario),
+			),
 		),
 		t.actions(c),
 	)
@@ -39,7 +45,13 @@ func (t *topBar) actions(c i18n.Catalog) app.UI {
 	post := func(action string, v any) app.EventHandler {
 		return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(action, v) }
 	}
+	pin := app.Button().ID("pin").Title(c.T("compare.pin.title")).OnClick(post(actionPin, true)).Text(c.T("compare.pin"))
+	if t.Pinned {
+		pin = app.Button().ID("pin").OnClick(post(actionPin, false)).Text(c.T("compare.unpin"))
+	}
 	return app.Nav().Class("actions").Body(
+		&presetMenu{Title: c.T("presets.title"), Items: t.Presets},
+		pin,
 		app.Button().ID("copy-link").OnClick(post(actionShare, "link")).Text(c.T("action.copylink")),
 		app.Button().ID("copy-embed").OnClick(post(actionShare, "embed")).Text(c.T("action.copyembed")),
 		app.Button().ID("export-json").OnClick(post(actionExport, formatJSON)).Text(c.T("action.json")),

@@ -60,6 +60,10 @@ func Render(id ID, rep *core.Report, c i18n.Catalog) (string, error) {
 // measured font faces) between them. It is not safe for concurrent use.
 type Painter struct {
 	faces faces
+	// Pinned, when not nil, is scenario A of a comparison: the
+	// obligations, cash and GPU charts draw it as a dashed line over the
+	// scenario they show.
+	Pinned *core.Report
 }
 
 // NewPainter returns a Painter with nothing measured yet.
@@ -77,9 +81,9 @@ func (p *Painter) Render(id ID, rep *core.Report, c i18n.Catalog, last uint64) (
 	var g chart.Chart
 	switch id {
 	case Obligations:
-		g = obligations(rep, c)
+		g = obligations(rep, p.Pinned, c)
 	case GPUs:
-		g = gpus(rep, c)
+		g = gpus(rep, p.Pinned, c)
 	case Power:
 		g = power(rep, c)
 	case Unplaced:
@@ -87,7 +91,7 @@ func (p *Painter) Render(id ID, rep *core.Report, c i18n.Catalog, last uint64) (
 	case Sites:
 		g = sites(rep, c)
 	case Cash:
-		g = cash(rep, c)
+		g = cash(rep, p.Pinned, c)
 	case Coverage:
 		g = coverage(rep, c)
 	case Gap:

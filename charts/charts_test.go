@@ -106,7 +106,7 @@ func TestMeasuringSVGMatchesGoChart(t *testing.T) {
 	c := i18n.For(format.English)
 	rep := report(t, "", true)
 	shared := faces{} // reused from chart to chart, as a Painter does
-	for i, g := range []chart.Chart{obligations(rep, c), cash(rep, c), hhi(rep, c), sites(rep, c), power(rep, c)} {
+	for i, g := range []chart.Chart{obligations(rep, nil, c), cash(rep, nil, c), hhi(rep, c), sites(rep, c), power(rep, c)} {
 		var want, got bytes.Buffer
 		if err := g.Render(chart.SVG, &want); err != nil {
 			t.Fatal(err)
@@ -348,6 +348,34 @@ func TestCashBand(t *testing.T) {
 		out := c.T("chart.cash.out", rep.Summary.CashOutMonth.String())
 		if !slices.Contains(got, out) {
 			t.Errorf("risk %v: no %q in %q", withRisk, out, got)
+		}
+	}
+}
+
+// TestPinnedOverlay draws scenario A as a dashed line over the
+// obligations, cash and GPU charts, and nowhere else.
+func TestPinnedOverlay(t *testing.T) {
+	c := i18n.For(format.English)
+	b := report(t, "x1.value=100&x1.supplier=aws&x1.start=2026-03&x1.term=96", false)
+	a := report(t, "", false)
+	p := NewPainter()
+	for _, id := range All() {
+		plain, _, err := p.Render(id, b, c, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Pinned = a
+		over, _, err := p.Render(id, b, c, 0)
+		p.Pinned = nil
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := id == Obligations || id == Cash || id == GPUs
+		if got := strings.Contains(over, "A (pinned)"); got != want {
+			t.Errorf("%s: overlay shown %v, want %v", id, got, want)
+		}
+		if want == (plain == over) {
+			t.Errorf("%s: the overlay changed the chart: %v", id, plain != over)
 		}
 	}
 }

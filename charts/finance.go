@@ -24,7 +24,7 @@ func window(rep *core.Report) span {
 	return span{core.FirstYear, min(last.Year()+2, core.LastYear)}
 }
 
-func cash(rep *core.Report, c i18n.Catalog) chart.Chart {
+func cash(rep, pinned *core.Report, c i18n.Catalog) chart.Chart {
 	var xs, ys []float64
 	for m, v := range rep.Monthly.Cash {
 		if v != nil {
@@ -48,6 +48,17 @@ func cash(rep *core.Report, c i18n.Catalog) chart.Chart {
 			dashed(line(c.T("chart.cash.p50"), colorMicrosoft, bx, mid)))
 	}
 	series = append(series, hline("", colorMuted, 0, 2025, 2040), line(c.T("chart.cash.base"), colorInk, xs, ys))
+	if pinned != nil {
+		var pxs, pys []float64
+		for m, v := range pinned.Monthly.Cash {
+			if v != nil {
+				pxs, pys = append(pxs, monthX(m)), append(pys, v.Float64())
+			}
+		}
+		s := dashed(line(c.T("chart.pinned"), colorAmber, pxs, pys))
+		s.Style.StrokeWidth = 1.5
+		series = append(series, s)
+	}
 	if out := rep.Summary.CashOutMonth; out != nil && int(*out) < len(rep.Monthly.Cash) && rep.Monthly.Cash[*out] != nil {
 		series = append(series, chart.AnnotationSeries{
 			Style: chart.Style{StrokeColor: colorRed, FontColor: colorRed, FontSize: 9},

@@ -42,7 +42,7 @@ func suppliers(rep *core.Report, c i18n.Catalog) []supplier {
 	return out
 }
 
-func obligations(rep *core.Report, c i18n.Catalog) chart.Chart {
+func obligations(rep, pinned *core.Report, c i18n.Catalog) chart.Chart {
 	sup := suppliers(rep, c)
 	names := make([]string, len(sup))
 	colors := make([]drawing.Color, len(sup))
@@ -51,10 +51,17 @@ func obligations(rep *core.Report, c i18n.Catalog) chart.Chart {
 		names[i], colors[i], layers[i] = s.label, s.color, s.layer
 	}
 	series := stacked(names, colors, monthXs(), layers)
+	if pinned != nil {
+		ys := make([]float64, core.HorizonMonths)
+		for m, v := range pinned.Monthly.Obligations {
+			ys[m] = v.Float64()
+		}
+		series = append(series, pinnedLine(c, ys))
+	}
 	return base(c, Obligations, window(rep), c.T("chart.obligations.y"), c.Lang.Dollars, series...)
 }
 
-func gpus(rep *core.Report, c i18n.Catalog) chart.Chart {
+func gpus(rep, pinned *core.Report, c i18n.Catalog) chart.Chart {
 	g200 := make([]float64, core.HorizonMonths)
 	g300 := make([]float64, core.HorizonMonths)
 	for _, d := range rep.Deals {
@@ -64,9 +71,24 @@ func gpus(rep *core.Report, c i18n.Catalog) chart.Chart {
 		}
 	}
 	series := stacked([]string{"GB200", "GB300"}, []drawing.Color{colorGB200, colorGB300}, monthXs(), [][]float64{g200, g300})
+	if pinned != nil {
+		ys := make([]float64, core.HorizonMonths)
+		for m, n := range pinned.Monthly.GPUs {
+			ys[m] = float64(n)
+		}
+		series = append(series, pinnedLine(c, ys))
+	}
 	return base(c, GPUs, window(rep), c.T("chart.gpus.y"), count(c), series...)
 }
 
 func count(c i18n.Catalog) func(float64) string {
 	return func(x float64) string { return c.Lang.Count(int64(x)) }
+}
+
+// pinnedLine is scenario A of a comparison, month by month, drawn dashed
+// over scenario B.
+func pinnedLine(c i18n.Catalog, ys []float64) chart.Series {
+	s := dashed(line(c.T("chart.pinned"), colorInk, monthXs(), ys))
+	s.Style.StrokeWidth = 1.5
+	return s
 }
