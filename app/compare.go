@@ -85,24 +85,24 @@ func deltaText(d core.Delta, c i18n.Catalog) string {
 	return ""
 }
 
-func monthsText(n int, c i18n.Catalog) string {
-	switch {
-	case n < 0:
-		return c.T("delta.months.earlier", -n)
-	case n > 0:
-		return c.T("delta.months.later", n)
-	}
-	return c.T("delta.same")
-}
+func monthsText(n int, c i18n.Catalog) string { return stepsText("delta.months", n, c) }
 
-func yearsText(n int, c i18n.Catalog) string {
-	switch {
-	case n < 0:
-		return c.T("delta.years.earlier", -n)
-	case n > 0:
-		return c.T("delta.years.later", n)
+func yearsText(n int, c i18n.Catalog) string { return stepsText("delta.years", n, c) }
+
+// stepsText says n months or years earlier (n < 0) or later, "one" in the
+// singular.
+func stepsText(key string, n int, c i18n.Catalog) string {
+	word := ".later"
+	if n < 0 {
+		word, n = ".earlier", -n
 	}
-	return c.T("delta.same")
+	switch n {
+	case 0:
+		return c.T("delta.same")
+	case 1:
+		return c.T(key + word + ".one")
+	}
+	return c.T(key+word, n)
 }
 
 // signed writes a magnitude with the sign of s: "+$50.2B", "−634".

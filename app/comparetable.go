@@ -83,7 +83,14 @@ func (d *dashboard) compareView(c i18n.Catalog) app.UI {
 		ma, mb := &a.Risk.MonteCarlo, &b.Risk.MonteCarlo
 		diff := mb.CashP50[2030-core.FirstYear-1].Sub(ma.CashP50[2030-core.FirstYear-1])
 		cash.Diff = signed(diff.Sign(), c.Lang.Money(diff.Abs().Decimal()))
-		pOut.Diff = signed(sign(mb.PCashOutBefore2030-ma.PCashOutBefore2030), c.Lang.Percent(absf(mb.PCashOutBefore2030-ma.PCashOutBefore2030)*100, 0))
+		dp := mb.PCashOutBefore2030 - ma.PCashOutBefore2030
+		pOut.Diff = signed(sign(dp), c.Lang.Percent(absf(dp)*100, 0))
+		if diff.Sign() == 0 {
+			cash.Diff = c.T("delta.same")
+		}
+		if dp == 0 {
+			pOut.Diff = c.T("delta.same")
+		}
 	}
 	t.Rows = append(t.Rows, cash, pOut)
 	return t

@@ -76,6 +76,9 @@ func (d *dashboard) load(ctx app.Context, query string) {
 	}
 	d.view = v
 	d.sc = scenarioOf(query)
+	if v.print {
+		d.sc.analyze() // a board pack is printed whole: no analysis under way
+	}
 	d.typed = nil
 	d.url.reset()
 	d.changed(ctx, true)
@@ -92,6 +95,15 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.ref = referenceOf(d.sc, d.view, d.ref)
 	d.figures = d.headline()
 	paintHeadline(d.gen, d.figures)
+	if d.view.print { // everything at once, for the printer
+		if d.ref != nil && d.ref.pinned && d.ref.sc.report.Risk == nil {
+			d.ref.sc.analyze()
+		}
+		d.charts.requeue(nil)
+		d.charts.prepend(charts.Cash, charts.Tornado)
+		d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, time.Hour)
+		return
+	}
 	d.risk = nil
 	if !settled {
 		d.charts.lastMove = time.Now()
@@ -109,6 +121,14 @@ func (d *dashboard) headline() []figure {
 		withReference(figs, d.sc.report, d.ref, c)
 	}
 	return figs
+}
+
+// pinned is scenario A's report when one is pinned, else nil.
+func (d *dashboard) pinned() *core.Report {
+	if d.ref != nil && d.ref.pinned {
+		return d.ref.sc.report
+	}
+	return nil
 }
 
 // riskReady reports whether the scenario's risk analysis is on screen.
@@ -148,11 +168,7 @@ func (d *dashboard) pump(ctx app.Context) {
 		later(ctx, dragGap, d.pump)
 		return
 	}
-	var pinned *core.Report
-	if d.ref != nil && d.ref.pinned {
-		pinned = d.ref.sc.report
-	}
-	more, errs := d.charts.draw(d.sc.report, pinned, d.catalog(), d.gen, drawSlice)
+	more, errs := d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, drawSlice)
 	for _, err := range errs {
 		app.Log(err)
 	}
@@ -259,8 +275,9 @@ func (d *dashboard) Render() app.UI {
 	full := d.view
 	full.embed = false
 	presetID, presetText := presetLine(&d.sc.params, d.view, c)
-	return app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).
+	return app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).Class(printClass(d.view.print)).
 		Attr("data-ready", "1").DataSet("gen", d.gen).DataSet("risk", riskState).Lang(string(c.Lang)).Body(
+		&printHeader{Title: c.T("app.title"), Date: c.T("print.date", time.Now().Format("2006-01-02")), Preset: presetText, Scenario: scenarioLine(&d.sc.params, c)},
 		&topBar{Scenario: scenarioLine(&d.sc.params, c), Preset: presetText, Presets: presetItems(d.view, presetID, c),
 			Pinned: d.view.vs != "", Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
 		// The children of the page keep their places, shown or hidden: go-app
@@ -288,9 +305,17 @@ func (d *dashboard) Render() app.UI {
 					&ledgerTable{View: d.ledger, TotalLabel: c.T("ledger.value"), Beyond: c.T("ledger.beyond")},
 				),
 				&methodology{Title: c.T("section.method"), FactsTitle: c.T("section.facts")},
+				&sourcesFooter{Title: c.T("print.sources"), Rows: sourceRows(&d.sc.params, c)},
 			),
 		),
 	)
+}
+
+func printClass(print bool) string {
+	if print {
+		return "print-view"
+	}
+	return ""
 }
 
 func embedClass(embed bool) string {

@@ -147,3 +147,9 @@ func setInput(p core.Params, id, text string) (core.Params, *core.Notice) {
 // reasonTyped marks a typed value that cannot be read: the value before it
 // is kept.
 const reasonTyped = "typed"
+
+// analyze runs the risk analysis of s at once and puts it in its report.
+func (s *scenario) analyze() {
+	rk := core.Analyze(s.result)
+	s.report = core.NewReport(s.result, &rk)
+}

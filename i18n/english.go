@@ -304,4 +304,14 @@ var english = map[string]string{
 	"preset.microsoft-exits":      "Microsoft exits",
 	"preset.microsoft-exits.desc": "No incremental Azure commitment.",
 	"chart.pinned":                "A (pinned)",
+
+	"print.source":       "%s (confidence %s)",
+	"print.sources":      "Sources of the changed inputs (FACTS.md)",
+	"print.sources.base": "Base case: every input at its default; every source is listed in the methodology.",
+	"print.date":         "Printed %s",
+
+	"delta.months.earlier.one": "1 month earlier",
+	"delta.months.later.one":   "1 month later",
+	"delta.years.earlier.one":  "1 year earlier",
+	"delta.years.later.one":    "1 year later",
 }

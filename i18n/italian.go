@@ -308,4 +308,14 @@ var italian = map[string]string{
 	"preset.microsoft-exits":      "Microsoft esce",
 	"preset.microsoft-exits.desc": "Nessun impegno aggiuntivo su Azure.",
 	"chart.pinned":                "A (fissato)",
+
+	"print.source":       "%s (affidabilità %s)",
+	"print.sources":      "Fonti dei parametri modificati (FACTS.md)",
+	"print.sources.base": "Scenario base: ogni parametro al valore predefinito; tutte le fonti sono nella metodologia.",
+	"print.date":         "Stampato il %s",
+
+	"delta.months.earlier.one": "1 mese prima",
+	"delta.months.later.one":   "1 mese dopo",
+	"delta.years.earlier.one":  "1 anno prima",
+	"delta.years.later.one":    "1 anno dopo",
 }
