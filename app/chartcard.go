@@ -13,6 +13,7 @@ type chartCard struct {
 	SVG      string // "" until drawn
 	Stale    bool   // drawn for an earlier scenario; a new one is on its way
 	Download string
+	Alt      string // what the chart shows, in words, with its key numbers
 }
 
 func (c *chartCard) Render() app.UI {
@@ -22,8 +23,10 @@ func (c *chartCard) Render() app.UI {
 		// draws; nothing in it comes from the URL unescaped.
 		body = app.Raw(c.SVG)
 	}
-	return app.Figure().Class("chart").DataSet("chart", c.ID).DataSet("stale", c.Stale).Aria("label", c.Title).Body(
-		body,
+	return app.Figure().Class("chart").DataSet("chart", c.ID).DataSet("stale", c.Stale).Aria("label", c.Title).
+		Aria("describedby", "alt-"+c.ID).Body(
+		app.Div().Aria("hidden", "true").Body(body),
+		app.P().ID("alt-"+c.ID).Class("chart-alt").Text(c.Alt),
 		app.FigCaption().Body(
 			app.Button().Class("link").Title(c.Title).Text(c.Download).OnClick(func(ctx app.Context, e app.Event) {
 				ctx.NewActionWithValue(actionExport, "svg:"+c.ID)

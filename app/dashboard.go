@@ -286,7 +286,8 @@ func (d *dashboard) Render() app.UI {
 		app.Div().Class("status").Hidden(d.status == "").Aria("live", "polite").Text(d.status),
 		app.Input().Class("share").Hidden(d.share == "" || d.view.embed).ReadOnly(true).Value(d.share).Aria("label", c.T("action.copylink")),
 		&noticeBar{Title: c.T("notice.title"), Messages: messages, Dismiss: c.T("action.dismiss")},
-		&headline{Figures: d.figures},
+		&headline{Label: c.T("headline.label"), Figures: d.figures,
+			Tones: map[string]string{"ok": c.T("tone.ok"), "warn": c.T("tone.warn"), "bad": c.T("tone.bad")}},
 		app.Div().Class("body").Body(
 			app.If(!d.view.embed, func() app.UI { return &panel{Values: inputValues(&d.sc.params), Lang: c.Lang} }),
 			app.Main().Class("content").Body(
@@ -295,7 +296,7 @@ func (d *dashboard) Render() app.UI {
 				app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI {
 					id := charts.All()[i]
 					return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.charts.svgs[id],
-						Stale: d.charts.stale(id, d.gen, d.riskReady()), Download: c.T("action.svg")}
+						Stale: d.charts.stale(id, d.gen, d.riskReady()), Download: c.T("action.svg"), Alt: charts.Describe(id, d.sc.report, c)}
 				})),
 				app.Details().Class("section").OnToggle(func(ctx app.Context, e app.Event) {
 					ctx.NewActionWithValue(actionLedger, ctx.JSSrc().Get("open").Bool())

@@ -39,7 +39,7 @@ func (p *panel) Render() app.UI {
 	cat := i18n.For(p.Lang)
 	specs := core.Specs()
 	groups := core.Groups()
-	return app.Aside().Class("panel").Aria("label", "controls").Body(
+	return app.Aside().Class("panel").Aria("label", cat.T("panel.label")).Body(
 		app.Range(groups).Slice(func(g int) app.UI {
 			group := groups[g]
 			open := p.open[group]

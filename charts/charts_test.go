@@ -379,3 +379,33 @@ func TestPinnedOverlay(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribe gives every chart a text alternative with its key numbers,
+// in both languages, with and without the risk analysis.
+func TestDescribe(t *testing.T) {
+	for _, withRisk := range []bool{false, true} {
+		rep := report(t, "", withRisk)
+		for _, lang := range []format.Lang{format.English, format.Italian} {
+			c := i18n.For(lang)
+			for _, id := range All() {
+				s := Describe(id, rep, c)
+				if s == "" || strings.Contains(s, "%!") || strings.HasPrefix(s, "alt.") {
+					t.Errorf("%s %s risk=%v: %q", id, lang, withRisk, s)
+				}
+			}
+		}
+	}
+	rep := report(t, "", true)
+	en := i18n.For(format.English)
+	for id, want := range map[ID]string{
+		Cash:     "Cash runs out: 2027-09; the deepest deficit is $115.0B.",
+		GPUs:     "GPUs in service peak at 3.41 M in 2027-12.",
+		Unplaced: "GPUs without a site peak at 430 k in 2026-12.",
+		HHI:      "Supplier HHI in 2027: 3,892, highly concentrated.",
+		Tornado:  "The inputs that move the funding need most: OpenAI revenue growth, 2026",
+	} {
+		if got := Describe(id, rep, en); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: %q, want %q…", id, got, want)
+		}
+	}
+}

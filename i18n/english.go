@@ -314,4 +314,23 @@ var english = map[string]string{
 	"delta.months.later.one":   "1 month later",
 	"delta.years.earlier.one":  "1 year earlier",
 	"delta.years.later.one":    "1 year later",
+
+	"panel.label":    "Inputs",
+	"headline.label": "Headline figures",
+	"tone.ok":        "fine",
+	"tone.warn":      "warning",
+	"tone.bad":       "alert",
+
+	"alt.obligations":    "%d deals; obligations peak at %s a month in %s.",
+	"alt.cash":           "Cash runs out: %s; the deepest deficit is %s.",
+	"alt.cash.band":      "End-2030 cash: P10 %s, P50 %s, P90 %s.",
+	"alt.gpus":           "GPUs in service peak at %s in %s.",
+	"alt.power":          "Facility power needed peaks at %s in %s, against %s available then.",
+	"alt.unplaced":       "GPUs without a site peak at %s in %s.",
+	"alt.sites":          "The Stargate sites offer %s when built; the deals use at most %s, in %s.",
+	"alt.coverage":       "Net revenue first covers the obligations in %s.",
+	"alt.coverage.never": "Net revenue does not cover the obligations by 2039.",
+	"alt.gap":            "2030: Big Tech capex %s needs %s of AI revenue against %s actual: a gap of %s.",
+	"alt.hhi":            "Supplier HHI in 2027: %s, %s.",
+	"alt.tornado":        "The inputs that move the funding need most: %s.",
 }

@@ -318,4 +318,23 @@ var italian = map[string]string{
 	"delta.months.later.one":   "1 mese dopo",
 	"delta.years.earlier.one":  "1 anno prima",
 	"delta.years.later.one":    "1 anno dopo",
+
+	"panel.label":    "Parametri",
+	"headline.label": "Indicatori principali",
+	"tone.ok":        "nella norma",
+	"tone.warn":      "attenzione",
+	"tone.bad":       "allarme",
+
+	"alt.obligations":    "%d accordi; gli impegni toccano il massimo di %s al mese nel %s.",
+	"alt.cash":           "La cassa finisce: %s; il deficit massimo è %s.",
+	"alt.cash.band":      "Cassa a fine 2030: P10 %s, P50 %s, P90 %s.",
+	"alt.gpus":           "Le GPU in servizio toccano il massimo di %s nel %s.",
+	"alt.power":          "La potenza necessaria tocca il massimo di %s nel %s, contro %s disponibili allora.",
+	"alt.unplaced":       "Le GPU senza sito toccano il massimo di %s nel %s.",
+	"alt.sites":          "I siti Stargate offrono %s a regime; gli accordi ne usano al massimo %s, nel %s.",
+	"alt.coverage":       "Il netto copre gli impegni per la prima volta nel %s.",
+	"alt.coverage.never": "Il netto non copre gli impegni entro il 2039.",
+	"alt.gap":            "2030: il capex delle Big Tech di %s richiede %s di ricavi IA contro %s effettivi: un divario di %s.",
+	"alt.hhi":            "HHI dei fornitori nel 2027: %s, %s.",
+	"alt.tornado":        "I parametri che muovono di più il fabbisogno: %s.",
 }
