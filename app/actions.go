@@ -66,7 +66,7 @@ func (d *dashboard) onResetAll(ctx app.Context, a app.Action) {
 }
 
 func (d *dashboard) onDismiss(ctx app.Context, a app.Action) {
-	d.sc.notices, d.typed = nil, nil
+	d.sc.notices, d.typed, d.viewNotices = nil, nil, nil
 	if d.ref != nil {
 		d.ref.sc.notices = nil
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"time"
 
 	"computedash/charts"
@@ -26,22 +27,27 @@ const (
 type dashboard struct {
 	app.Compo
 
-	view    view
-	sc      scenario
-	ref     *reference    // what the headline is held against, if anything
-	figures []figure      // the headline of sc
-	typed   []core.Notice // notices about typed values
-	gen     int           // bumps with every new scenario
-	risk    *riskRun      // the analysis under way, if any
-	charts  chartPump
-	url     urlSync
-	ledger  ledgerView
-	ledgerG int  // the gen the ledger view is of
-	ledgerO bool // the ledger section is open: keep its view up to date
-	status  string
-	statusN int
-	share   string // the link or embed code shown for copying
-	ready   bool
+	view        view
+	sc          scenario
+	ref         *reference    // what the headline is held against, if anything
+	figures     []figure      // the headline of sc
+	typed       []core.Notice // notices about typed values
+	gen         int           // bumps with every new scenario
+	risk        *riskRun      // the analysis under way, if any
+	charts      chartPump
+	url         urlSync
+	ledger      ledgerView
+	ledgerG     int  // the gen the ledger view is of
+	ledgerO     bool // the ledger section is open: keep its view up to date
+	status      string
+	statusN     int
+	share       string        // the link or embed code shown for copying
+	embedOpen   bool          // the embed dialog is open
+	parts       []string      // the parts an embedded page shows (show=…); none: all
+	viewNotices []core.Notice // notices about the page's own parameters
+	ready       bool
+	host        hostLink // the host page of an embedded dashboard
+	testReady   func()   // resolves window.computedash.ready
 }
 
 func newDashboard() *dashboard { return &dashboard{charts: newChartPump()} }
@@ -60,6 +66,10 @@ func (d *dashboard) OnMount(ctx app.Context) {
 	ctx.Handle(actionLedger, d.onLedger)
 	ctx.Handle(actionLang, d.onLang)
 	ctx.Handle(actionPin, d.onPin)
+	d.testReady = publishTestAPI(d)
+	if parseView(currentQuery()).embed && framed() {
+		d.host.listen(ctx, d.setFromHost)
+	}
 	listenPopState(ctx, func(ctx app.Context) { d.load(ctx, currentQuery()) })
 }
 
@@ -75,6 +85,10 @@ func (d *dashboard) load(ctx app.Context, query string) {
 		return
 	}
 	d.view = v
+	d.parts, d.viewNotices = nil, nil
+	if v.embed {
+		d.parts, d.viewNotices = showParts(v.show)
+	}
 	d.sc = scenarioOf(query)
 	if v.print {
 		d.sc.analyze() // a board pack is printed whole: no analysis under way
@@ -83,6 +97,17 @@ func (d *dashboard) load(ctx app.Context, query string) {
 	d.url.reset()
 	d.changed(ctx, true)
 	ctx.Page().SetTitle("%s", d.catalog().T("app.title"))
+}
+
+// setFromHost shows the scenario of a query the host page sent, as if
+// the page had been opened with it; the frame's URL follows without a new
+// history entry, so the host's back button is left alone.
+func (d *dashboard) setFromHost(ctx app.Context, query string) {
+	d.sc = scenarioOf(query)
+	d.typed = nil
+	d.changed(ctx, true)
+	d.url.reset()
+	replaceURL(ctx, d.pageQuery())
 }
 
 // changed schedules everything that follows a new scenario: charts one by
@@ -95,6 +120,10 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.ref = referenceOf(d.sc, d.view, d.ref)
 	d.figures = d.headline()
 	paintHeadline(d.gen, d.figures)
+	d.host.tellResult(d.sc)
+	if d.testReady != nil {
+		afterPaint(ctx, func(app.Context) { d.testReady() })
+	}
 	if d.view.print { // everything at once, for the printer
 		if d.ref != nil && d.ref.pinned && d.ref.sc.report.Risk == nil {
 			d.ref.sc.analyze()
@@ -259,24 +288,19 @@ func (d *dashboard) Render() app.UI {
 	if !d.ready {
 		return app.Div().ID("dash").Text(c.T("app.loading"))
 	}
-	var messages []string
-	for _, n := range append(append([]core.Notice(nil), d.sc.notices...), d.typed...) {
-		messages = append(messages, noticeMessage(n, c))
-	}
-	if d.ref != nil && d.ref.pinned {
-		for _, n := range d.ref.sc.notices {
-			messages = append(messages, c.T("compare.notice", noticeMessage(n, c)))
-		}
-	}
 	riskState := "updating"
 	if d.riskReady() {
 		riskState = "ready"
 	}
+	root := app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).Class(printClass(d.view.print)).
+		Attr("data-ready", "1").DataSet("gen", d.gen).DataSet("risk", riskState).Lang(string(c.Lang))
+	if d.view.embed && len(d.parts) > 0 {
+		return root.Class("parts").Body(d.partsView(c)...)
+	}
 	full := d.view
 	full.embed = false
 	presetID, presetText := presetLine(&d.sc.params, d.view, c)
-	return app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).Class(printClass(d.view.print)).
-		Attr("data-ready", "1").DataSet("gen", d.gen).DataSet("risk", riskState).Lang(string(c.Lang)).Body(
+	return root.Body(
 		&printHeader{Title: c.T("app.title"), Date: c.T("print.date", time.Now().Format("2006-01-02")), Preset: presetText, Scenario: scenarioLine(&d.sc.params, c)},
 		&topBar{Scenario: scenarioLine(&d.sc.params, c), Preset: presetText, Presets: presetItems(d.view, presetID, c),
 			Pinned: d.view.vs != "", Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
@@ -285,19 +309,15 @@ func (d *dashboard) Render() app.UI {
 		// panel would make it mount anew, under the user's hand.
 		app.Div().Class("status").Hidden(d.status == "").Aria("live", "polite").Text(d.status),
 		app.Input().Class("share").Hidden(d.share == "" || d.view.embed).ReadOnly(true).Value(d.share).Aria("label", c.T("action.copylink")),
-		&noticeBar{Title: c.T("notice.title"), Messages: messages, Dismiss: c.T("action.dismiss")},
-		&headline{Label: c.T("headline.label"), Figures: d.figures,
-			Tones: map[string]string{"ok": c.T("tone.ok"), "warn": c.T("tone.warn"), "bad": c.T("tone.bad")}},
+		app.If(d.embedOpen && !d.view.embed, func() app.UI { return &embedDialog{Scenario: d.sc, View: d.view, Lang: c.Lang} }),
+		d.noticesView(c),
+		d.headlineView(c),
 		app.Div().Class("body").Body(
 			app.If(!d.view.embed, func() app.UI { return &panel{Values: inputValues(&d.sc.params), Lang: c.Lang} }),
 			app.Main().Class("content").Body(
 				d.riskView(c),
 				d.compareView(c),
-				app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI {
-					id := charts.All()[i]
-					return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.charts.svgs[id],
-						Stale: d.charts.stale(id, d.gen, d.riskReady()), Download: c.T("action.svg"), Alt: charts.Describe(id, d.sc.report, c)}
-				})),
+				app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI { return d.chartView(charts.All()[i], c) })),
 				app.Details().Class("section").OnToggle(func(ctx app.Context, e app.Event) {
 					ctx.NewActionWithValue(actionLedger, ctx.JSSrc().Get("open").Bool())
 				}).Body(
@@ -310,6 +330,54 @@ func (d *dashboard) Render() app.UI {
 			),
 		),
 	)
+}
+
+// partsView lays out the parts an embedded page was asked to show, in the
+// order given, then a source line and the way to the full dashboard.
+func (d *dashboard) partsView(c i18n.Catalog) []app.UI {
+	full := d.view
+	full.embed, full.show = false, ""
+	out := []app.UI{d.noticesView(c)} // notices show whenever there are any
+	for _, p := range d.parts {
+		switch p {
+		case partHeadline:
+			out = append(out, d.headlineView(c))
+		case partRisk:
+			out = append(out, d.riskView(c))
+		case partNotices:
+		default:
+			out = append(out, d.chartView(charts.ID(p), c))
+		}
+	}
+	return append(out, app.P().Class("embed-foot").Body(
+		app.Span().Class("embed-source").Text(c.T("embed.source")+" "),
+		app.A().Href(pageURL(pageQuery(d.sc, full))).Target("_blank").Rel("noopener").Text(c.T("action.openfull")),
+	))
+}
+
+// noticesView lists the notices of the query, of typed values, of scenario
+// A and of the embedded parts.
+func (d *dashboard) noticesView(c i18n.Catalog) app.UI {
+	var messages []string
+	for _, n := range slices.Concat(d.viewNotices, d.sc.notices, d.typed) {
+		messages = append(messages, noticeMessage(n, c))
+	}
+	if d.ref != nil && d.ref.pinned {
+		for _, n := range d.ref.sc.notices {
+			messages = append(messages, c.T("compare.notice", noticeMessage(n, c)))
+		}
+	}
+	return &noticeBar{Title: c.T("notice.title"), Messages: messages, Dismiss: c.T("action.dismiss")}
+}
+
+func (d *dashboard) headlineView(c i18n.Catalog) app.UI {
+	return &headline{Label: c.T("headline.label"), Figures: d.figures,
+		Tones: map[string]string{"ok": c.T("tone.ok"), "warn": c.T("tone.warn"), "bad": c.T("tone.bad")}}
+}
+
+func (d *dashboard) chartView(id charts.ID, c i18n.Catalog) app.UI {
+	return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.charts.svgs[id],
+		Stale: d.charts.stale(id, d.gen, d.riskReady()), Download: c.T("action.svg"), Alt: charts.Describe(id, d.sc.report, c)}
 }
 
 func printClass(print bool) string {

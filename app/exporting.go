@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"html"
 	"strings"
 
 	"computedash/charts"
@@ -20,12 +18,10 @@ func (d *dashboard) onExport(ctx app.Context, a app.Action) {
 		mime = "text/csv;charset=utf-8"
 	)
 	switch {
-	case kind == formatJSON && d.riskReady():
-		// The risk analysis on screen is the scenario's: the same bytes as
-		// export() would compute again.
-		data, err = d.sc.report.JSON()
+	case kind == formatJSON:
+		data, err = d.exportJSON()
 		name, mime = name+".json", "application/json"
-	case kind == formatJSON, kind == formatCSVMonthly, kind == formatCSVYearly:
+	case kind == formatCSVMonthly, kind == formatCSVYearly:
 		data, _, err = export(d.sc.query, kind, true)
 		name += map[string]string{formatJSON: ".json", formatCSVMonthly: "-monthly.csv", formatCSVYearly: "-yearly.csv"}[kind]
 		if kind == formatJSON {
@@ -51,14 +47,30 @@ func (d *dashboard) onExport(ctx app.Context, a app.Action) {
 	download(name, mime, data)
 }
 
-// onShare shows the scenario's link, or the iframe code of its compact
-// view, and copies it where the browser allows.
+// exportJSON is the JSON export of the scenario, with its risk analysis:
+// the one on screen when it is done (the same bytes as export() would
+// compute again), else computed now.
+func (d *dashboard) exportJSON() ([]byte, error) {
+	if d.riskReady() {
+		return d.sc.report.JSON()
+	}
+	data, _, err := export(d.sc.query, formatJSON, true)
+	return data, err
+}
+
+// onShare shows the scenario's link and copies it where the browser
+// allows; "embed" opens the embed dialog, and an embed snippet from it is
+// copied as it is.
 func (d *dashboard) onShare(ctx app.Context, a app.Action) {
 	c := d.catalog()
 	what, _ := a.Value.(string)
 	text, msg := shareLink(d.sc, d.view), c.T("action.copied")
-	if what == "embed" {
-		text, msg = embedCode(d.sc, d.view, c.T("app.title")), c.T("action.embedcopied")
+	switch {
+	case what == "embed":
+		d.embedOpen = !d.embedOpen
+		return
+	case strings.HasPrefix(what, "<iframe"):
+		text, msg = what, c.T("action.embedcopied")
 	}
 	d.share = text
 	if !copyText(text) {
@@ -70,11 +82,4 @@ func (d *dashboard) onShare(ctx app.Context, a app.Action) {
 func shareLink(s scenario, v view) string {
 	v.embed = false
 	return pageURL(pageQuery(s, v))
-}
-
-// embedCode is an iframe that shows the scenario without the controls.
-func embedCode(s scenario, v view, title string) string {
-	v.embed = true
-	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="760" style="border:0" loading="lazy"></iframe>`,
-		html.EscapeString(pageURL(pageQuery(s, v))), html.EscapeString(title))
 }

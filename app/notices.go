@@ -50,6 +50,8 @@ func noticeMessage(n core.Notice, c i18n.Catalog) string {
 		return c.T("notice.unknown", name, text)
 	case core.ReasonDropped:
 		return c.T("notice.dropped", name, text)
+	case reasonPart:
+		return c.T("notice.part", name, text)
 	case reasonTyped:
 		return c.T("notice.typed", c.Label(n.Key), text, used)
 	}

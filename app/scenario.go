@@ -17,10 +17,11 @@ type view struct {
 	print  bool   // the board-pack print view
 	preset string // the preset the scenario started from, if any
 	vs     string // the pinned scenario A of a comparison, as its query
+	show   string // the parts an embedded page shows, as given (comma list)
 }
 
 // viewKeys are the URL parameters of the page's presentation.
-var viewKeys = [...]string{"embed", "lang", "print", "preset", "vs"}
+var viewKeys = [...]string{"embed", "lang", "print", "preset", "show", "vs"}
 
 // parseView reads the presentation parameters of a query.
 func parseView(query string) view {
@@ -37,6 +38,7 @@ func parseView(query string) view {
 		}
 	}
 	v.vs = modelQuery(q.Get("vs"))
+	v.show = q.Get("show")
 	return v
 }
 
@@ -51,6 +53,9 @@ func (v view) query() string {
 	}
 	if v.embed {
 		parts = append(parts, "embed=1")
+	}
+	if v.show != "" {
+		parts = append(parts, "show="+url.QueryEscape(v.show))
 	}
 	if v.print {
 		parts = append(parts, "print=1")

@@ -333,4 +333,15 @@ var english = map[string]string{
 	"alt.gap":            "2030: Big Tech capex %s needs %s of AI revenue against %s actual: a gap of %s.",
 	"alt.hhi":            "Supplier HHI in 2027: %s, %s.",
 	"alt.tornado":        "The inputs that move the funding need most: %s.",
+
+	"embed.title":   "Embed this scenario",
+	"embed.parts":   "Show (none chosen: the compact view)",
+	"embed.width":   "Width (px or %)",
+	"embed.height":  "Height (px)",
+	"embed.preview": "Snippet",
+	"embed.source":  "Source: scenario model of OpenAI's compute commitments; every default and its source in the full dashboard's methodology.",
+	"part.headline": "Headline figures",
+	"part.risk":     "Risk in words",
+	"part.notices":  "Notices",
+	"notice.part":   "%s: “%s” is not a part of the page; it is left out",
 }

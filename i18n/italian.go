@@ -337,4 +337,15 @@ var italian = map[string]string{
 	"alt.gap":            "2030: il capex delle Big Tech di %s richiede %s di ricavi IA contro %s effettivi: un divario di %s.",
 	"alt.hhi":            "HHI dei fornitori nel 2027: %s, %s.",
 	"alt.tornado":        "I parametri che muovono di più il fabbisogno: %s.",
+
+	"embed.title":   "Incorpora questo scenario",
+	"embed.parts":   "Mostra (nessuna scelta: la vista compatta)",
+	"embed.width":   "Larghezza (px o %)",
+	"embed.height":  "Altezza (px)",
+	"embed.preview": "Codice",
+	"embed.source":  "Fonte: modello di scenario degli impegni di calcolo di OpenAI; ogni valore predefinito e la sua fonte nella metodologia della dashboard completa.",
+	"part.headline": "Indicatori principali",
+	"part.risk":     "Il rischio in parole",
+	"part.notices":  "Avvisi",
+	"notice.part":   "%s: “%s” non è una parte della pagina; viene omessa",
 }
