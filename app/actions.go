@@ -97,7 +97,7 @@ func (d *dashboard) onLang(ctx app.Context, a app.Action) {
 	}
 	d.view.lang = lang
 	d.figures = d.headline()
-	d.ledgerG = 0
+	d.ledger.gen = 0
 	d.charts.queue = append(d.charts.queue[:0], charts.All()...)
 	d.schedulePump(ctx)
 	d.url.reset()
@@ -105,6 +105,6 @@ func (d *dashboard) onLang(ctx app.Context, a app.Action) {
 }
 
 func (d *dashboard) onLedger(ctx app.Context, a app.Action) {
-	d.ledgerO, _ = a.Value.(bool)
+	d.ledger.open, _ = a.Value.(bool)
 	d.refreshLedger()
 }

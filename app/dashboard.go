@@ -1,7 +1,6 @@
 package main
 
 import (
-	"slices"
 	"time"
 
 	"computedash/charts"
@@ -36,11 +35,8 @@ type dashboard struct {
 	risk        *riskRun      // the analysis under way, if any
 	charts      chartPump
 	url         urlSync
-	ledger      ledgerView
-	ledgerG     int  // the gen the ledger view is of
-	ledgerO     bool // the ledger section is open: keep its view up to date
-	status      string
-	statusN     int
+	ledger      ledgerState
+	status      statusLine
 	share       string        // the link or embed code shown for copying
 	embedOpen   bool          // the embed dialog is open
 	parts       []string      // the parts an embedded page shows (show=…); none: all
@@ -152,6 +148,19 @@ func (d *dashboard) headline() []figure {
 	return figs
 }
 
+// ledgerState is the ledger table's view and whether it is up to date.
+type ledgerState struct {
+	view ledgerView
+	gen  int  // the scenario generation the view is of
+	open bool // the ledger section is open: keep the view up to date
+}
+
+// statusLine is a short message shown for a few seconds.
+type statusLine struct {
+	text string
+	n    int // bumps with every message, so an old timer clears nothing new
+}
+
 // pinned is scenario A's report when one is pinned, else nil.
 func (d *dashboard) pinned() *core.Report {
 	if d.ref != nil && d.ref.pinned {
@@ -212,8 +221,8 @@ func (d *dashboard) pump(ctx app.Context) {
 // refreshLedger rebuilds the ledger table when its section is open and it
 // shows an earlier scenario.
 func (d *dashboard) refreshLedger() {
-	if d.ledgerO && d.ledgerG != d.gen {
-		d.ledger, d.ledgerG = newLedgerView(d.sc.report, d.catalog()), d.gen
+	if d.ledger.open && d.ledger.gen != d.gen {
+		d.ledger.view, d.ledger.gen = newLedgerView(d.sc.report, d.catalog()), d.gen
 	}
 }
 
@@ -272,138 +281,12 @@ func (d *dashboard) pageQuery() string { return pageQuery(d.sc, d.view) }
 
 // say shows a short status message for a few seconds.
 func (d *dashboard) say(ctx app.Context, msg string) {
-	d.status = msg
-	d.statusN++
-	n := d.statusN
+	d.status.text = msg
+	d.status.n++
+	n := d.status.n
 	ctx.After(statusTime, func(ctx app.Context) {
-		if d.statusN == n {
-			d.status = ""
+		if d.status.n == n {
+			d.status.text = ""
 		}
 	})
-}
-
-// Render lays the page out; everything it shows was computed before.
-func (d *dashboard) Render() app.UI {
-	c := d.catalog()
-	if !d.ready {
-		return app.Div().ID("dash").Text(c.T("app.loading"))
-	}
-	riskState := "updating"
-	if d.riskReady() {
-		riskState = "ready"
-	}
-	root := app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).Class(printClass(d.view.print)).
-		Attr("data-ready", "1").DataSet("gen", d.gen).DataSet("risk", riskState).Lang(string(c.Lang))
-	if d.view.embed && len(d.parts) > 0 {
-		return root.Class("parts").Body(d.partsView(c)...)
-	}
-	full := d.view
-	full.embed = false
-	presetID, presetText := presetLine(&d.sc.params, d.view, c)
-	return root.Body(
-		&printHeader{Title: c.T("app.title"), Date: c.T("print.date", time.Now().Format("2006-01-02")), Preset: presetText, Scenario: scenarioLine(&d.sc.params, c)},
-		&topBar{Scenario: scenarioLine(&d.sc.params, c), Preset: presetText, Presets: presetItems(d.view, presetID, c),
-			Pinned: d.view.vs != "", Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
-		// The children of the page keep their places, shown or hidden: go-app
-		// matches children by position, and a child appearing before the
-		// panel would make it mount anew, under the user's hand.
-		app.Div().Class("status").Hidden(d.status == "").Aria("live", "polite").Text(d.status),
-		app.Input().Class("share").Hidden(d.share == "" || d.view.embed).ReadOnly(true).Value(d.share).Aria("label", c.T("action.copylink")),
-		app.If(d.embedOpen && !d.view.embed, func() app.UI { return &embedDialog{Scenario: d.sc, View: d.view, Lang: c.Lang} }),
-		d.noticesView(c),
-		d.headlineView(c),
-		app.Div().Class("body").Body(
-			app.If(!d.view.embed, func() app.UI { return &panel{Values: inputValues(&d.sc.params), Lang: c.Lang} }),
-			app.Main().Class("content").Body(
-				d.riskView(c),
-				d.compareView(c),
-				app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI { return d.chartView(charts.All()[i], c) })),
-				app.Details().Class("section").OnToggle(func(ctx app.Context, e app.Event) {
-					ctx.NewActionWithValue(actionLedger, ctx.JSSrc().Get("open").Bool())
-				}).Body(
-					app.Summary().Text(c.T("section.ledger")),
-					app.P().Class("note").Text(c.T("section.ledger.note")),
-					&ledgerTable{View: d.ledger, TotalLabel: c.T("ledger.value"), Beyond: c.T("ledger.beyond")},
-				),
-				&methodology{Title: c.T("section.method"), FactsTitle: c.T("section.facts")},
-				&sourcesFooter{Title: c.T("print.sources"), Rows: sourceRows(&d.sc.params, c)},
-			),
-		),
-	)
-}
-
-// partsView lays out the parts an embedded page was asked to show, in the
-// order given, then a source line and the way to the full dashboard.
-func (d *dashboard) partsView(c i18n.Catalog) []app.UI {
-	full := d.view
-	full.embed, full.show = false, ""
-	out := []app.UI{d.noticesView(c)} // notices show whenever there are any
-	for _, p := range d.parts {
-		switch p {
-		case partHeadline:
-			out = append(out, d.headlineView(c))
-		case partRisk:
-			out = append(out, d.riskView(c))
-		case partNotices:
-		default:
-			out = append(out, d.chartView(charts.ID(p), c))
-		}
-	}
-	return append(out, app.P().Class("embed-foot").Body(
-		app.Span().Class("embed-source").Text(c.T("embed.source")+" "),
-		app.A().Href(pageURL(pageQuery(d.sc, full))).Target("_blank").Rel("noopener").Text(c.T("action.openfull")),
-	))
-}
-
-// noticesView lists the notices of the query, of typed values, of scenario
-// A and of the embedded parts.
-func (d *dashboard) noticesView(c i18n.Catalog) app.UI {
-	var messages []string
-	for _, n := range slices.Concat(d.viewNotices, d.sc.notices, d.typed) {
-		messages = append(messages, noticeMessage(n, c))
-	}
-	if d.ref != nil && d.ref.pinned {
-		for _, n := range d.ref.sc.notices {
-			messages = append(messages, c.T("compare.notice", noticeMessage(n, c)))
-		}
-	}
-	return &noticeBar{Title: c.T("notice.title"), Messages: messages, Dismiss: c.T("action.dismiss")}
-}
-
-func (d *dashboard) headlineView(c i18n.Catalog) app.UI {
-	return &headline{Label: c.T("headline.label"), Figures: d.figures,
-		Tones: map[string]string{"ok": c.T("tone.ok"), "warn": c.T("tone.warn"), "bad": c.T("tone.bad")}}
-}
-
-func (d *dashboard) chartView(id charts.ID, c i18n.Catalog) app.UI {
-	return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.charts.svgs[id],
-		Stale: d.charts.stale(id, d.gen, d.riskReady()), Download: c.T("action.svg"), Alt: charts.Describe(id, d.sc.report, c)}
-}
-
-func printClass(print bool) string {
-	if print {
-		return "print-view"
-	}
-	return ""
-}
-
-func embedClass(embed bool) string {
-	if embed {
-		return "embed"
-	}
-	return ""
-}
-
-// riskView is the risk summary of the scenario, or its progress.
-func (d *dashboard) riskView(c i18n.Catalog) *riskSummary {
-	rr := d.sc.report.Risk
-	if rr == nil {
-		msg := c.T("risk.updating")
-		if d.risk != nil {
-			msg += " " + c.Lang.Percent(float64(d.risk.percent()), 0)
-		}
-		return &riskSummary{Updating: true, Lines: []string{msg}}
-	}
-	goal, lines := riskSentences(rr, d.sc.params.Growth, c)
-	return &riskSummary{Goal: goal, GoalRaw: goalRaw(rr), Lines: lines}
 }
