@@ -391,7 +391,7 @@ func checkRisk(t *testing.T, q string, r *Result, risk *Risk) {
 		t.Fatalf("%s: n %d seed %d", describe(q), mc.N, mc.Seed)
 	}
 	for y := range mc.CashP10 {
-		if mc.CashP10[y].GreaterThan(mc.CashP50[y]) || mc.CashP50[y].GreaterThan(mc.CashP90[y]) {
+		if mc.CashP10[y].Cmp(mc.CashP50[y]) > 0 || mc.CashP50[y].Cmp(mc.CashP90[y]) > 0 {
 			t.Fatalf("%s: %d percentiles %s %s %s", describe(q), FirstYear+1+y, mc.CashP10[y], mc.CashP50[y], mc.CashP90[y])
 		}
 	}

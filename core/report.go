@@ -106,23 +106,10 @@ type Summary struct {
 
 // RiskReport is the risk analysis as exported.
 type RiskReport struct {
-	MonteCarlo MonteCarloReport `json:"montecarlo"`
-	Tornado    []TornadoRow     `json:"tornado"`
+	MonteCarlo MonteCarlo   `json:"montecarlo"`
+	Tornado    []TornadoRow `json:"tornado"`
 	// GoalSeekGrowth is nil when not reachable.
 	GoalSeekGrowth *float64 `json:"goal_seek_growth"`
-}
-
-// MonteCarloReport is the Monte Carlo summary as exported.
-type MonteCarloReport struct {
-	N                  int       `json:"n"`
-	Seed               int64     `json:"seed"`
-	CashP10            YearMoney `json:"cash_p10"`
-	CashP50            YearMoney `json:"cash_p50"`
-	CashP90            YearMoney `json:"cash_p90"`
-	PCashOutBefore2030 float64   `json:"p_cash_out_before_2030"`
-	PBreakEvenBy2030   float64   `json:"p_break_even_by_2030"`
-	UnplacedPeakP50    int64     `json:"unplaced_gpus_peak_p50"`
-	UnplacedPeakP90    int64     `json:"unplaced_gpus_peak_p90"`
 }
 
 // PoolPower is the facility MW a pool's deals need and its sites offer,
@@ -264,14 +251,7 @@ func (rep *Report) addPools(r *Result) {
 }
 
 func newRiskReport(risk *Risk) *RiskReport {
-	mc := &risk.MonteCarlo
-	rr := &RiskReport{
-		MonteCarlo: MonteCarloReport{N: mc.N, Seed: mc.Seed,
-			CashP10: yearMoney(&mc.CashP10), CashP50: yearMoney(&mc.CashP50), CashP90: yearMoney(&mc.CashP90),
-			PCashOutBefore2030: mc.PCashOutBefore2030, PBreakEvenBy2030: mc.PBreakEvenBy2030,
-			UnplacedPeakP50: mc.UnplacedPeakP50, UnplacedPeakP90: mc.UnplacedPeakP90},
-		Tornado: risk.Tornado,
-	}
+	rr := &RiskReport{MonteCarlo: risk.MonteCarlo, Tornado: risk.Tornado}
 	if rr.Tornado == nil {
 		rr.Tornado = []TornadoRow{}
 	}
@@ -286,14 +266,6 @@ func moneySeries(s []Cents) []Money {
 	out := make([]Money, len(s))
 	for i, c := range s {
 		out[i] = Money{c: c}
-	}
-	return out
-}
-
-func yearMoney(v *[HorizonYears - 1]decimal.Decimal) YearMoney {
-	var out YearMoney
-	for i, d := range v {
-		out[i] = MoneyOf(d)
 	}
 	return out
 }

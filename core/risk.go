@@ -33,16 +33,18 @@ func Percentile[T any](sorted []T, q int) T {
 	return sorted[max(0, min(i, n-1))]
 }
 
-// MonteCarlo summarizes the draws of MODEL.md §9.
+// MonteCarlo summarizes the draws of MODEL.md §9, as the export writes it.
 type MonteCarlo struct {
-	N    int
-	Seed int64
-	// Cash at the end of each year 2026..2039 (index 0 = 2026).
-	CashP10, CashP50, CashP90 [HorizonYears - 1]decimal.Decimal
-	PCashOutBefore2030        float64
-	PBreakEvenBy2030          float64
-	UnplacedPeakP50           int64
-	UnplacedPeakP90           int64
+	N    int   `json:"n"`
+	Seed int64 `json:"seed"`
+	// Cash at the end of each year 2026..2039.
+	CashP10            YearMoney `json:"cash_p10"`
+	CashP50            YearMoney `json:"cash_p50"`
+	CashP90            YearMoney `json:"cash_p90"`
+	PCashOutBefore2030 float64   `json:"p_cash_out_before_2030"`
+	PBreakEvenBy2030   float64   `json:"p_break_even_by_2030"`
+	UnplacedPeakP50    int64     `json:"unplaced_gpus_peak_p50"`
+	UnplacedPeakP90    int64     `json:"unplaced_gpus_peak_p90"`
 }
 
 // TornadoRow is the funding need at a low and a high value of one input.
@@ -185,9 +187,9 @@ func (m *MonteCarloRun) Result() MonteCarlo {
 	}
 	for y, v := range m.december {
 		slices.SortFunc(v, Money.Cmp)
-		mc.CashP10[y] = Percentile(v, 10).Decimal()
-		mc.CashP50[y] = Percentile(v, 50).Decimal()
-		mc.CashP90[y] = Percentile(v, 90).Decimal()
+		mc.CashP10[y] = Percentile(v, 10)
+		mc.CashP50[y] = Percentile(v, 50)
+		mc.CashP90[y] = Percentile(v, 90)
 	}
 	slices.Sort(m.peaks)
 	mc.UnplacedPeakP50 = Percentile(m.peaks, 50)

@@ -60,9 +60,9 @@ func TestWorkedValues(t *testing.T) {
 	eq("peak GPUs", r.Fleet.PeakGPUs, int64(3414893))
 	eq("peak facility MW", int64(r.Fleet.PeakFacilityMW*1000+0.5), int64(7423092))
 	mc := risk.MonteCarlo
-	eq("P10 2030", moneyString(mc.CashP10[4]), "-169351084197.58")
-	eq("P50 2030", moneyString(mc.CashP50[4]), "-104608568309.33")
-	eq("P90 2030", moneyString(mc.CashP90[4]), "-25381137147.73")
+	eq("P10 2030", mc.CashP10[4].String(), "-169351084197.58")
+	eq("P50 2030", mc.CashP50[4].String(), "-104608568309.33")
+	eq("P90 2030", mc.CashP90[4].String(), "-25381137147.73")
 	eq("p cash-out", mc.PCashOutBefore2030, 1.0)
 	eq("p break-even", mc.PBreakEvenBy2030, 0.632)
 	eq("unplaced P50", mc.UnplacedPeakP50, int64(542376))
