@@ -21,6 +21,16 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
+// BenchmarkNewReport is the report of an evaluated scenario without risk:
+// what the page builds after every move, on top of Evaluate.
+func BenchmarkNewReport(b *testing.B) {
+	r := Evaluate(Defaults(), nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewReport(r, nil)
+	}
+}
+
 // BenchmarkMonteCarlo is the Monte Carlo of MODEL.md §9 with n = 1,000.
 func BenchmarkMonteCarlo(b *testing.B) {
 	r := Evaluate(Defaults(), nil)

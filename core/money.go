@@ -202,8 +202,8 @@ func MoneyOf(d decimal.Decimal) Money {
 	if c, ok := centsOf(d); ok {
 		return Money{c: c}
 	}
-	d = d.Round(2)
-	return Money{big: &d}
+	big := d.Round(2) // d itself must not escape: the common case allocates nothing
+	return Money{big: &big}
 }
 
 // Money returns c as Money.
