@@ -8,23 +8,42 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
-// power draws, for each pool, the facility MW its sites offer and the MW
-// its deals need, as the report gives them. A pool's "available" line is
-// drawn when it has capacity or a deal, its "needed" line when it has a
-// deal: a pool nobody uses and nobody built stays out of the legend.
+// power draws, for each pool, the facility MW its sites offer (solid) and
+// the MW its deals need (dashed, the same colour), as the report gives
+// them. A pool's "available" line is drawn when it has capacity or a deal,
+// its "needed" line when it has a deal: a pool nobody uses and nobody built
+// stays out of the legend. The legend names each pool once, then says
+// which line is which.
 func power(rep *core.Report, c i18n.Catalog) chart.Chart {
 	xs := monthXs()
 	var series []chart.Series
 	for _, pp := range rep.Pools {
 		name, color := c.T("pool."+string(pp.Pool)), poolColor(pp.Pool)
 		if pp.Used || positive(pp.Available) {
-			series = append(series, line(c.T("chart.available", name), color, xs, pp.Available))
+			series = append(series, line(name, color, xs, pp.Available))
 		}
 		if pp.Used {
-			series = append(series, dashed(line(c.T("chart.needed", name), color, xs, pp.Needed)))
+			series = append(series, dashed(line("", color, xs, pp.Needed)))
 		}
 	}
+	series = append(series,
+		legendKey{name: c.T("chart.power.available"), style: chart.Style{StrokeColor: colorInk, StrokeWidth: 2}},
+		legendKey{name: c.T("chart.power.needed"), style: chart.Style{StrokeColor: colorInk, StrokeWidth: 2, StrokeDashArray: []float64{5, 3}}})
 	return base(c, Power, window(rep), c.T("chart.power.y"), mw(c), series...)
+}
+
+// legendKey is an entry of a chart's legend that draws nothing: it says
+// what a line style means.
+type legendKey struct {
+	name  string
+	style chart.Style
+}
+
+func (k legendKey) GetName() string           { return k.name }
+func (k legendKey) GetYAxis() chart.YAxisType { return chart.YAxisPrimary }
+func (k legendKey) GetStyle() chart.Style     { return k.style }
+func (k legendKey) Validate() error           { return nil }
+func (k legendKey) Render(chart.Renderer, chart.Box, chart.Range, chart.Range, chart.Style) {
 }
 
 // positive reports whether any value of s is above zero.

@@ -113,8 +113,6 @@ var english = map[string]string{
 	"chart.tornado.low":     "input −20 %",
 	"chart.tornado.high":    "input +20 %",
 	"chart.x":               "year",
-	"chart.needed":          "%s needed",
-	"chart.available":       "%s available",
 
 	"section.ledger":      "The commitment ledger",
 	"section.ledger.note": "Obligations by year and deal; open a year for its months. Totals match the deal values to the cent.",
@@ -344,4 +342,10 @@ var english = map[string]string{
 	"part.risk":     "Risk in words",
 	"part.notices":  "Notices",
 	"notice.part":   "%s: “%s” is not a part of the page; it is left out",
+
+	"method.loading": "Loading the methodology…",
+	"method.failed":  "The methodology could not be loaded. Close this section and open it again to retry.",
+
+	"chart.power.available": "available (solid)",
+	"chart.power.needed":    "needed (dashed)",
 }

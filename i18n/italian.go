@@ -116,8 +116,6 @@ var italian = map[string]string{
 	"chart.tornado.low":     "parametro −20 %",
 	"chart.tornado.high":    "parametro +20 %",
 	"chart.x":               "anno",
-	"chart.needed":          "%s necessaria",
-	"chart.available":       "%s disponibile",
 
 	"section.ledger":      "Il registro degli impegni",
 	"section.ledger.note": "Impegni per anno e accordo; apri un anno per vederne i mesi. I totali corrispondono al centesimo ai valori degli accordi.",
@@ -348,4 +346,10 @@ var italian = map[string]string{
 	"part.risk":     "Il rischio in parole",
 	"part.notices":  "Avvisi",
 	"notice.part":   "%s: “%s” non è una parte della pagina; viene omessa",
+
+	"method.loading": "Caricamento della metodologia…",
+	"method.failed":  "Non è stato possibile caricare la metodologia. Chiudi questa sezione e riaprila per riprovare.",
+
+	"chart.power.available": "disponibile (continua)",
+	"chart.power.needed":    "necessaria (tratteggiata)",
 }
