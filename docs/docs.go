@@ -1,44 +1,24 @@
-// Package docs holds the project's documents for the dashboard's
-// methodology panel, embedded in the binary as HTML so that the page needs
-// no extra request and no Markdown renderer; the Markdown sources are not
-// embedded.
+// Package docs holds the project's documents. Two of them are shown by the
+// dashboard's "Methodology and sources" section: methodology.md (with its
+// Italian translation, methodology.it.md) and facts.md.
 //
-// The page shows methodology.md and facts.md as HTML rendered at build
-// time (docs/gen, with goldmark) and committed next to them, so the
-// dashboard carries no Markdown renderer. After editing either Markdown
-// file, run
+// The page does not carry them: go generate ./docs renders them at build
+// time (docs/gen, with goldmark) into static files of the site,
+// web/docs/methodology.en.html, web/docs/methodology.it.html and
+// web/docs/facts.html, each one <div class="md"> element with an id on
+// every heading, no raw HTML from the source and no script, event handler
+// or javascript: URL. The page fetches the ones of its language, by a URL
+// relative to itself, when the section is first opened, and shows them
+// with app.Raw; so the WebAssembly binary holds neither a Markdown
+// renderer nor the documents' text. After editing any of the three
+// Markdown files, run
 //
 //	go generate ./docs
 //
-// from the module root; a test fails while the committed HTML is stale.
+// from the module root and commit web/docs/; a test fails while a
+// generated file is stale. The package has no code: its tests check the
+// generated files, the translation's structure and the documents' links
+// and safety.
 package docs
 
-import "embed"
-
 //go:generate go run ./gen
-
-//go:embed methodology.html facts.html
-var files embed.FS
-
-// MethodologyHTML is docs/methodology.html, methodology.md (how every
-// figure of the model is made, in plain English for executives and
-// analysts, with the project's choices where MODEL.md is silent and the
-// model's limits) rendered by
-// go generate ./docs: one <div class="md"> element with an id on every
-// heading (so the "Contents" links resolve), no raw HTML from the source,
-// and no script, event handler or javascript: URL. The page shows it with
-// app.Raw.
-var MethodologyHTML = read("methodology.html")
-
-// FactsHTML is docs/facts.html, facts.md (a byte-identical copy of the
-// shared FACTS.md: the fact table, with sources and confidence, behind
-// every default) rendered like [MethodologyHTML].
-var FactsHTML = read("facts.html")
-
-func read(name string) string {
-	b, err := files.ReadFile(name)
-	if err != nil {
-		panic(err) // the file is embedded at build time: this cannot happen
-	}
-	return string(b)
-}

@@ -1,11 +1,14 @@
-// Package render turns the project's Markdown documents into the HTML that
-// the dashboard embeds. It is used at build time only (by docs/gen, through
-// go generate ./docs) and by the tests of package docs: the dashboard links
-// the generated HTML, never goldmark.
+// Package render turns the project's Markdown documents into the HTML
+// files that the dashboard fetches when its methodology section is first
+// opened. It is used at build time only (by docs/gen, through
+// go generate ./docs) and by the tests of package docs: the dashboard
+// carries neither goldmark nor the documents' text.
 package render
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -17,11 +20,25 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Docs names the documents of docs/ that the page shows: each Markdown
-// source and the HTML file made from it.
-var Docs = []struct{ Markdown, HTML string }{
-	{"methodology.md", "methodology.html"},
-	{"facts.md", "facts.html"},
+// Doc is one document the page shows: its Markdown source in docs/, the
+// HTML file made from it and the language it is written in.
+type Doc struct {
+	Markdown string // path from docs/, where go generate runs
+	HTML     string // path from docs/: a file of the site under web/docs/
+	Lang     string // the language of the text, for the root's lang attribute
+}
+
+// Dir is the folder of the site, from docs/, that holds the generated
+// files; the page fetches them from web/docs/, relative to itself.
+const Dir = "../web/docs"
+
+// Docs are the documents of the page: the methodology in each language of
+// the page (methodology.<lang>.html) and the fact table, which is a copy
+// of the shared FACTS.md and exists in English only.
+var Docs = []Doc{
+	{"methodology.md", Dir + "/methodology.en.html", "en"},
+	{"methodology.it.md", Dir + "/methodology.it.html", "it"},
+	{"facts.md", Dir + "/facts.html", "en"},
 }
 
 // md is CommonMark with GFM pipe tables and GitHub-like heading ids, in
@@ -35,22 +52,31 @@ var md = goldmark.New(
 	),
 )
 
-// HTML renders the Markdown src as one <div class="md"> element (go-app's
-// app.Raw needs a single root element). Links follow what the page always
+// HTML renders the Markdown src as one <div class="md" lang="…"> element
+// (go-app's app.Raw needs a single root element), lang being the language
+// of its text: the fact table stays English on the Italian page, and a
+// screen reader reads it so. Links follow what the page always
 // did: http(s) links open in a new tab with rel="noopener noreferrer",
 // #anchor links stay in the page, and any other target (a relative path,
 // mailto:, javascript:…) leaves only the link's text; an image leaves only
 // its alternative text, since the page loads nothing from another origin.
 // Header cells of a table get scope="col".
-func HTML(src []byte) ([]byte, error) {
+func HTML(src []byte, lang string) ([]byte, error) {
+	if !langTag.MatchString(lang) {
+		return nil, fmt.Errorf("language %q: want a tag such as en or it", lang)
+	}
 	var buf bytes.Buffer
-	buf.WriteString("<div class=\"md\">\n")
+	buf.WriteString(`<div class="md" lang="` + lang + "\">\n")
 	if err := md.Convert(src, &buf); err != nil {
 		return nil, err
 	}
 	buf.WriteString("</div>\n")
 	return buf.Bytes(), nil
 }
+
+// langTag is what HTML accepts as a language: a BCP 47 tag of letters,
+// digits and hyphens, which needs no escaping in an attribute.
+var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 // links is the AST transformer behind the link rules of HTML.
 type links struct{}

@@ -8,7 +8,7 @@ import (
 
 func render(t *testing.T, src string) string {
 	t.Helper()
-	b, err := HTML([]byte(src))
+	b, err := HTML([]byte(src), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,11 +41,30 @@ Intro with **bold**, *italic*, ` + "`code <b>`" + ` and a [source](https://examp
 
 func TestHTMLOneRoot(t *testing.T) {
 	html := render(t, sample)
-	if !strings.HasPrefix(html, `<div class="md">`) || !strings.HasSuffix(html, "</div>\n") {
-		t.Errorf("not one <div class=\"md\">:\n%s", html)
+	if !strings.HasPrefix(html, `<div class="md" lang="en">`) || !strings.HasSuffix(html, "</div>\n") {
+		t.Errorf("not one <div class=\"md\" lang=\"en\">:\n%s", html)
 	}
-	if empty := render(t, ""); empty != "<div class=\"md\">\n</div>\n" {
+	if empty := render(t, ""); empty != "<div class=\"md\" lang=\"en\">\n</div>\n" {
 		t.Errorf("empty source: %q", empty)
+	}
+	it, err := HTML([]byte("# Titolo\n"), "it")
+	if err != nil || !strings.HasPrefix(string(it), `<div class="md" lang="it">`) {
+		t.Errorf("Italian: %q, %v", it, err)
+	}
+}
+
+// TestHTMLLang refuses a language that is not a plain tag, which would
+// otherwise end the attribute.
+func TestHTMLLang(t *testing.T) {
+	for _, bad := range []string{"", "EN", "e", "en\"", `en" onclick="x`, "en us", "it-"} {
+		if out, err := HTML([]byte("x"), bad); err == nil {
+			t.Errorf("language %q accepted: %s", bad, out)
+		}
+	}
+	for _, good := range []string{"en", "it", "en-US", "pt-BR"} {
+		if _, err := HTML([]byte("x"), good); err != nil {
+			t.Errorf("language %q: %v", good, err)
+		}
 	}
 }
 
