@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -193,6 +194,8 @@ func FuzzSpecParse(f *testing.F) {
 		{"aws.term", "12.0"}, {"aws.term", "12.5"}, {"aws.term", "1e2"}, {"mc.seed", "4294967296"},
 		{"aws.on", "1"}, {"aws.on", "true"}, {"aws.start", "2025-11"}, {"aws.start", "2040-01"},
 		{"p200", "0x1p3"}, {"pue", "1.999999999999999999999"}, {"capex.growth", "-51"}, {"oai.opex", "NaN"},
+		{"x1.supplier", "google"}, {"x2.supplier", " aws\t"}, {"x3.supplier", "Google"}, {"x1.supplier", "0"},
+		{"google.mw", "750"}, {"x3.gb300", "100.5"},
 	} {
 		f.Add(Index(c.id), c.text)
 	}
@@ -215,6 +218,12 @@ func FuzzSpecParse(f *testing.F) {
 				mo, _ := strconv.Atoi(text[5:])
 				want = decimal.NewFromInt(int64((y-2025)*12 + mo - 1))
 			}
+		case Choice:
+			// The six words of MODEL.md §14, case-sensitive, spaces trimmed.
+			words := []string{"aws", "oracle", "microsoft", "coreweave", "google", "other"}
+			i := slices.Index(words, strings.TrimSpace(text))
+			wantErr = i < 0
+			want = decimal.NewFromInt(int64(i))
 		default:
 			d, derr := decimal.NewFromString(strings.TrimSpace(text))
 			wantErr = derr != nil || (s.Kind == Whole && !d.IsInteger())
@@ -273,3 +282,11 @@ func FuzzSpecParse(f *testing.F) {
 }
 
 func ptrTo[T any](v T) *T { return &v }
+
+// TestChoiceSeedsIndex keeps the committed seeds of FuzzSpecParse on the
+// supplier inputs they were written for.
+func TestChoiceSeedsIndex(t *testing.T) {
+	if Index("x1.supplier") != 26 || Index("x2.supplier") != 32 {
+		t.Errorf("x1.supplier at %d, x2.supplier at %d: update testdata/fuzz/FuzzSpecParse/seed-choice*", Index("x1.supplier"), Index("x2.supplier"))
+	}
+}
