@@ -53,7 +53,7 @@ func (d *dashboard) Render() app.UI {
 					app.P().Class("note").Text(c.T("section.ledger.note")),
 					&ledgerTable{View: d.ledger.view, TotalLabel: c.T("ledger.value"), Beyond: c.T("ledger.beyond")},
 				),
-				&methodology{Title: c.T("section.method"), FactsTitle: c.T("section.facts")},
+				&methodology{Title: c.T("section.method"), FactsTitle: c.T("section.facts"), Lang: c.Lang},
 				&sourcesFooter{Title: c.T("print.sources"), Rows: sourceRows(&d.sc.params, c)},
 			),
 		),

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"computedash/format"
@@ -59,4 +61,34 @@ func TestEmbedSizes(t *testing.T) {
 	if neededHeight(nil) < 1000 || neededHeight([]string{"cash"}) >= neededHeight([]string{"cash", "headline"}) {
 		t.Error("heights do not grow with the parts")
 	}
+}
+
+// FuzzView throws page queries at the page's own parameters: reading them
+// never fails, what is read writes back to the same view, and the parts of
+// an embedded page are known parts, each once, with a notice for every
+// other word.
+func FuzzView(f *testing.F) {
+	for _, q := range []string{"", "embed=1&show=cash,headline", "vs=aws.value%3D60&preset=bubble&lang=it&print=1",
+		"show=%3Cscript%3E,,cash,cash", "vs=vs%3Dvs%253D1", "lang=it&lang=en&embed=0", "show=" + strings.Repeat("a,", 50)} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		v := parseView(q)
+		if again := parseView(v.query()); again != v {
+			t.Fatalf("%q: view %+v writes %q, which reads %+v", q, v, v.query(), again)
+		}
+		parts, notices := showParts(v.show)
+		seen := map[string]bool{}
+		for _, p := range parts {
+			if seen[p] || !slices.Contains(embedParts(), p) {
+				t.Fatalf("%q: parts %v", q, parts)
+			}
+			seen[p] = true
+		}
+		for _, n := range notices {
+			if slices.Contains(embedParts(), n.Given) || n.Key != "show" {
+				t.Fatalf("%q: notice %+v", q, n)
+			}
+		}
+	})
 }

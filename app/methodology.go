@@ -24,10 +24,7 @@ type methodology struct {
 
 	Title      string
 	FactsTitle string
-	// Lang is the page's language. Left empty, it is the language whose
-	// catalog titles the section Title: the page passes its strings in its
-	// own language.
-	Lang format.Lang
+	Lang       format.Lang // the page's language
 
 	open    bool
 	docs    map[string]string // fetched documents by file name
@@ -43,20 +40,6 @@ const docsDir = "web/docs/"
 // factsDoc is the fact table, a copy of the shared FACTS.md, in English on
 // every page.
 const factsDoc = "facts.html"
-
-// language returns the page's language: Lang, or else the language whose
-// catalog has Title as the section's title.
-func (m *methodology) language() format.Lang {
-	if m.Lang != "" {
-		return m.Lang
-	}
-	for _, l := range []format.Lang{format.English, format.Italian} {
-		if i18n.For(l).T("section.method") == m.Title {
-			return l
-		}
-	}
-	return format.English
-}
 
 // methodologyDoc is the file of the methodology in lang.
 func methodologyDoc(lang format.Lang) string {
@@ -84,7 +67,7 @@ func (m *methodology) load(ctx app.Context) {
 	if m.docs == nil {
 		m.docs, m.loading = map[string]string{}, map[string]bool{}
 	}
-	for _, name := range []string{methodologyDoc(m.language()), factsDoc} {
+	for _, name := range []string{methodologyDoc(m.Lang), factsDoc} {
 		if _, ok := m.docs[name]; ok || m.loading[name] {
 			continue
 		}
@@ -153,8 +136,8 @@ func (m *methodology) Render() app.UI {
 	return app.Details().ID("methodology").Class("section", "method").OnToggle(m.onToggle).Body(
 		app.Summary().Text(m.Title),
 		app.If(m.open, func() app.UI {
-			c := i18n.For(m.language())
-			method, okMethod := m.docs[methodologyDoc(m.language())]
+			c := i18n.For(m.Lang)
+			method, okMethod := m.docs[methodologyDoc(m.Lang)]
 			facts, okFacts := m.docs[factsDoc]
 			switch {
 			case okMethod && okFacts:
