@@ -200,8 +200,15 @@ func copySite(from, to string) error {
 			return err
 		}
 	}
-	web := filepath.Join(from, "web")
-	return filepath.WalkDir(web, func(p string, d fs.DirEntry, err error) error {
+	return copyTree(filepath.Join(from, "web"), filepath.Join(to, "web"), func(name string) bool {
+		return strings.HasPrefix(name, "app.wasm")
+	})
+}
+
+// copyTree copies every file of a folder but those whose name skip
+// reports (skip may be nil).
+func copyTree(from, to string, skip func(name string) bool) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -209,7 +216,7 @@ func copySite(from, to string) error {
 		if d.IsDir() {
 			return os.MkdirAll(filepath.Join(to, rel), 0o755)
 		}
-		if strings.HasPrefix(d.Name(), "app.wasm") {
+		if skip != nil && skip(d.Name()) {
 			return nil
 		}
 		return copyFile(p, filepath.Join(to, rel))
@@ -376,6 +383,9 @@ type page struct {
 	scope string          // every request must start with this (the page's directory)
 	cfg   pageConfig
 
+	closeOnce sync.Once
+	cancel    func() // closes the tab
+
 	mu       sync.Mutex
 	problems []string // console errors/warnings, exceptions, log errors/warnings
 	console  []string // every console message, for the failure report
@@ -385,6 +395,7 @@ type page struct {
 type pageConfig struct {
 	noJS    bool
 	noWasm  bool
+	noCache bool
 	stub    bool
 	allowed []*regexp.Regexp
 	timeout time.Duration // the tab's deadline; testTimeout when zero
@@ -403,6 +414,10 @@ func onStub() pageOption { return func(c *pageConfig) { c.stub = true } }
 
 // withoutWasm removes window.WebAssembly before any page script runs.
 func withoutWasm() pageOption { return func(c *pageConfig) { c.noWasm = true } }
+
+// withoutCache disables the browser's cache for the tab
+// (Network.setCacheDisabled), for a cold load.
+func withoutCache() pageOption { return func(c *pageConfig) { c.noCache = true } }
 
 // withTimeout gives the tab a deadline of d instead of testTimeout, for a
 // long test.
@@ -431,7 +446,8 @@ document.addEventListener("securitypolicyviolation", (e) => {
 `
 
 // newPage opens url in a new tab of the package's Chromium and waits for the
-// load event. At cleanup the test fails on any recorded problem.
+// load event. When the page closes (close, or at cleanup) the test fails on
+// any recorded problem.
 func newPage(t *testing.T, url string, opts ...pageOption) *page {
 	t.Helper()
 	p := &page{t: t, url: url, scope: scopeOf(url)}
@@ -454,11 +470,8 @@ func newPage(t *testing.T, url string, opts ...pageOption) *page {
 	deadline, cancelDeadline := context.WithTimeout(env.browserCtx, timeout)
 	tab, cancelTab := chromedp.NewContext(deadline, chromedp.WithListener(p.listen))
 	p.ctx = tab
-	t.Cleanup(func() {
-		p.check()
-		cancelTab()
-		cancelDeadline()
-	})
+	p.cancel = func() { cancelTab(); cancelDeadline() }
+	t.Cleanup(p.close)
 
 	steps := []chromedp.Action[chromedp.Void]{addScript(recordViolations)}
 	for _, js := range p.cfg.scripts {
@@ -466,6 +479,12 @@ func newPage(t *testing.T, url string, opts ...pageOption) *page {
 	}
 	if p.cfg.noWasm {
 		steps = append(steps, addScript(`delete window.WebAssembly;`))
+	}
+	if p.cfg.noCache {
+		steps = append(steps, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+			return err
+		}))
 	}
 	if p.cfg.noJS {
 		steps = append(steps, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -609,8 +628,16 @@ func (p *page) findings() []string {
 	return out
 }
 
-// check fails the test on every finding. It runs at cleanup, before the tab
-// closes.
+// close fails the test on every finding and closes the tab; it runs at
+// cleanup too, and only once.
+func (p *page) close() {
+	p.closeOnce.Do(func() {
+		p.check()
+		p.cancel()
+	})
+}
+
+// check fails the test on every finding.
 func (p *page) check() {
 	t := p.t
 	t.Helper()
@@ -702,32 +729,40 @@ func waitReady(p *page) {
 // the CSS selector, waiting for it to exist.
 func text(p *page, selector string) string {
 	p.t.Helper()
-	s, err := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(selector)))
-	if err != nil {
-		p.t.Fatalf("text(%q): %v", selector, err)
-	}
-	return strings.TrimSpace(s)
+	return nodeText(p, "text", selector, chromedp.Text(chromedp.CSS(selector)))
 }
 
 // textContent returns the textContent of the first element matching the CSS
 // selector, visible or not, waiting for it to exist.
 func textContent(p *page, selector string) string {
 	p.t.Helper()
-	s, err := chromedp.Run(p.ctx, chromedp.TextContent(chromedp.CSS(selector)))
+	return nodeText(p, "textContent", selector, chromedp.TextContent(chromedp.CSS(selector)))
+}
+
+func nodeText(p *page, what, selector string, read chromedp.Action[string]) string {
+	p.t.Helper()
+	s, err := chromedp.Run(p.ctx, read)
 	if err != nil {
-		p.t.Fatalf("textContent(%q): %v", selector, err)
+		p.t.Fatalf("%s(%q): %v", what, selector, err)
 	}
 	return strings.TrimSpace(s)
 }
 
-// evalJS evaluates a JavaScript expression and decodes its result into T.
+// evalJS evaluates a JavaScript expression, awaits it when it is a promise,
+// and decodes its result into T.
 func evalJS[T any](p *page, expr string) T {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
-		p.t.Fatalf("evaluating %s: %v", expr, err)
+		p.t.Fatalf("%s: evaluating %.300s: %v", p.url, expr, err)
 	}
 	return v
+}
+
+// jsString quotes s for JavaScript.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // evalOr evaluates a string expression, returning the error text on failure
@@ -745,8 +780,7 @@ func evalOr(p *page, expr string) string {
 // count returns how many elements match the CSS selector (no waiting).
 func count(p *page, selector string) int {
 	p.t.Helper()
-	sel, _ := json.Marshal(selector)
-	return evalJS[int](p, fmt.Sprintf(`document.querySelectorAll(%s).length`, sel))
+	return evalJS[int](p, `document.querySelectorAll(`+jsString(selector)+`).length`)
 }
 
 // attr returns an attribute of the first element matching the selector
@@ -771,24 +805,17 @@ func click(p *page, selector string) {
 
 // setInput sets the value of an <input>/<select>/<textarea> and fires the
 // input and change events, as a user edit does (go-app's OnInput/OnChange).
+// It waits for the element to exist.
 func setInput(p *page, selector, value string) {
 	p.t.Helper()
-	sel, _ := json.Marshal(selector)
-	val, _ := json.Marshal(value)
-	js := fmt.Sprintf(`(() => {
-  const el = document.querySelector(%s);
-  if (!el) return false;
-  el.value = %s;
+	el := `document.querySelector(` + jsString(selector) + `)`
+	waitFor(p, `!!`+el)
+	evalJS[bool](p, `(el => {
+  el.value = `+jsString(value)+`;
   el.dispatchEvent(new Event("input", {bubbles: true}));
   el.dispatchEvent(new Event("change", {bubbles: true}));
   return true;
-})()`, sel, val)
-	if err := chromedp.Do(p.ctx, chromedp.WaitReady(chromedp.CSS(selector))); err != nil {
-		p.t.Fatalf("setInput(%q): %v", selector, err)
-	}
-	if !evalJS[bool](p, js) {
-		p.t.Fatalf("setInput(%q): no such element", selector)
-	}
+})(`+el+`)`)
 }
 
 // waitFor polls a JavaScript expression until it is truthy (or the tab's

@@ -26,7 +26,6 @@ package e2e
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -38,13 +37,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -136,19 +133,17 @@ func TestPerformance(t *testing.T) {
 		}
 	})
 	t.Run("headline", func(t *testing.T) {
-		p, done := perfOpen(t, rootURL("/"))
-		defer done()
+		p := perfOpen(t, rootURL("/"))
 		if v, err := chromedp.CallBrowser(p.ctx, browser.GetVersion, cdp.Empty{}); err == nil {
 			res.chromium = v.Product // HeadlessChrome/156.0.8078.108
 		}
 		perfQuiet(p)
-		res.headline = perfRun[[]perfSample](p, fmt.Sprintf(`__perf.drag(%d)`, cfg.moves))
+		res.headline = evalJS[[]perfSample](p, fmt.Sprintf(`__perf.drag(%d)`, cfg.moves))
 		perfCheckSamples(t, "slider → headline", res.headline, cfg.moves, "headline", "dom", "handler")
 	})
 	t.Run("charts", func(t *testing.T) {
-		p, done := perfOpen(t, rootURL("/"))
-		defer done()
-		res.charts = perfRun[[]perfSample](p, fmt.Sprintf(`__perf.settled(%d, false)`, cfg.chartMoves))
+		p := perfOpen(t, rootURL("/"))
+		res.charts = evalJS[[]perfSample](p, fmt.Sprintf(`__perf.settled(%d, false)`, cfg.chartMoves))
 		perfCheckSamples(t, "slider → charts", res.charts, cfg.chartMoves, "headline", "charts")
 	})
 	for _, n := range cfg.riskNs {
@@ -157,17 +152,15 @@ func TestPerformance(t *testing.T) {
 			if n != 1000 {
 				url = rootURL(fmt.Sprintf("/?mc.n=%d", n))
 			}
-			p, done := perfOpen(t, url)
-			defer done()
-			s := perfRun[[]perfSample](p, fmt.Sprintf(`__perf.settled(%d, true)`, cfg.riskRuns))
+			p := perfOpen(t, url)
+			s := evalJS[[]perfSample](p, fmt.Sprintf(`__perf.settled(%d, true)`, cfg.riskRuns))
 			perfCheckSamples(t, fmt.Sprintf("risk n=%d", n), s, cfg.riskRuns, "headline", "charts", "risk", "allFresh")
 			res.risk[n] = s
 		})
 	}
 	t.Run("busy", func(t *testing.T) {
-		p, done := perfOpen(t, rootURL(fmt.Sprintf("/?mc.n=%d", cfg.busyN)))
-		defer done()
-		res.busy = perfRun[[]perfSample](p, fmt.Sprintf(`__perf.busy(%d)`, cfg.busyMoves))
+		p := perfOpen(t, rootURL(fmt.Sprintf("/?mc.n=%d", cfg.busyN)))
+		res.busy = evalJS[[]perfSample](p, fmt.Sprintf(`__perf.busy(%d)`, cfg.busyMoves))
 		perfCheckSamples(t, "slider → headline while risk runs", res.busy, cfg.busyMoves, "headline")
 	})
 	if t.Failed() {
@@ -190,87 +183,44 @@ func TestPerformance(t *testing.T) {
 // Pages
 // ---------------------------------------------------------------------------
 
-// perfOpen opens url in a fresh tab as newPage does (the same recording of
-// problems, checked when done is called or at cleanup), with a longer
-// deadline and the given steps before the navigation; it waits for the
-// dashboard and installs the in-page timing functions (perfJS).
-func perfOpen(t *testing.T, url string, before ...chromedp.Action[chromedp.Void]) (*page, func()) {
+// perfOpen opens the dashboard at url in a fresh tab with a longer
+// deadline and installs the in-page timing functions (handJS, perfJS).
+func perfOpen(t *testing.T, url string, opts ...pageOption) *page {
 	t.Helper()
-	requireSite(t)
-	if env.browserErr != nil {
-		t.Fatalf("no browser: %v", env.browserErr)
-	}
-	p := &page{t: t, url: url, scope: url[:strings.LastIndex(url, "/")+1]}
-	deadline, cancelDeadline := context.WithTimeout(env.browserCtx, perfPageTimeout)
-	tab, cancelTab := chromedp.NewContext(deadline, chromedp.WithListener(p.listen))
-	p.ctx = tab
-	var once sync.Once
-	done := func() {
-		once.Do(func() {
-			p.check()
-			cancelTab()
-			cancelDeadline()
-		})
-	}
-	t.Cleanup(done)
-
-	steps := append([]chromedp.Action[chromedp.Void]{addScript(recordViolations)}, before...)
-	steps = append(steps, chromedp.Navigate(url))
-	if err := chromedp.Do(p.ctx, steps...); err != nil {
-		t.Fatalf("opening %s: %v", url, err)
-	}
-	waitReady(p)
-	if !evalJS[bool](p, perfJS) {
+	p := openDashboard(t, url, append(opts, withTimeout(perfPageTimeout))...)
+	if !evalJS[bool](p, handJS+";"+perfJS) {
 		t.Fatalf("%s: installing the timing functions failed", url)
 	}
-	return p, done
-}
-
-// perfRun awaits a promise of the in-page timing functions.
-func perfRun[T any](p *page, expr string) T {
-	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		p.t.Fatalf("%s: %s: %v", p.url, expr, err)
-	}
-	return v
+	return p
 }
 
 // perfQuiet waits until the page has nothing left to do: every chart
 // fresh and the risk analysis on screen.
 func perfQuiet(p *page) {
 	p.t.Helper()
-	perfRun[bool](p, `__perf.quiet().then(() => true)`)
+	evalJS[bool](p, `__perf.quiet().then(() => true)`)
 }
 
 // perfColdLoad opens the dashboard in a fresh tab with the cache disabled
 // and returns the times, from navigation start, that the page recorded.
 func perfColdLoad(t *testing.T) perfLoad {
 	t.Helper()
-	noCache := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
-		return err
-	})
-	p, done := perfOpen(t, rootURL("/"), noCache, addScript(perfLoadJS))
-	defer done()
+	p := perfOpen(t, rootURL("/"), withoutCache(), withScript(wasmJS), withScript(perfLoadJS))
+	defer p.close()
 	waitFor(p, `window.__perfLoad && window.__perfLoad.frame > 0`)
 	return evalJS[perfLoad](p, `(() => {
   const l = window.__perfLoad;
   const w = performance.getEntriesByType("resource").find((e) => /app\.wasm/.test(e.name));
-  return {wasmEnd: w ? w.responseEnd : 0, starting: l.starting || 0, instEnd: l.instEnd || 0, ready: l.ready, frame: l.frame};
+  return {wasmEnd: w ? w.responseEnd : 0, starting: l.starting || 0, instEnd: window.__wasm ? window.__wasm.end : 0, ready: l.ready, frame: l.frame};
 })()`)
 }
 
-// perfLoadJS runs before the page's own scripts: it notes when boot.js
-// starts the wasm and when the figures are on screen (performance.now() is
-// measured from navigation start).
+// perfLoadJS runs before the page's own scripts, after wasmJS: it notes
+// when boot.js starts the wasm and when the figures are on screen
+// (performance.now() is measured from navigation start).
 const perfLoadJS = `
 (() => {
   const l = window.__perfLoad = {};
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = function (...args) {
-    return instantiate.apply(this, args).then((r) => { l.instEnd = performance.now(); return r; });
-  };
   const check = () => {
     const root = document.documentElement;
     if (!root) return false;
@@ -326,37 +276,7 @@ new PerformanceObserver((list) => {
   if (tasks.length > 1000) tasks.splice(0, 500);
 }).observe({type: "longtask"});
 const longest = (from, to) => tasks.reduce((m, [s, d]) => (s + d > from && s < to ? Math.max(m, d) : m), 0);
-let seed = 0x5eed;
-const rand = () => { // mulberry32: the same moves on every run
-  let t = (seed = (seed + 0x6d2b79f5) >>> 0);
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const sliders = () => {
-  document.querySelectorAll("details.group").forEach((d) => { d.open = true; });
-  const els = [...document.querySelectorAll("input[type=range][data-input]")]
-    .filter((el) => el.dataset.input !== "mc.n");
-  for (let i = els.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [els[i], els[j]] = [els[j], els[i]];
-  }
-  if (els.length === 0) throw new Error("no sliders");
-  return els;
-};
-// nextValue: 1 to 10 % of the range away from the current value, inside
-// min..max, on the step (as a hand moves a slider).
-const nextValue = (el) => {
-  const min = +el.min, max = +el.max, step = +el.step || 1, cur = +el.value, span = max - min;
-  for (let k = 0; k < 50; k++) {
-    let v = cur + (rand() < 0.5 ? -1 : 1) * (0.01 + 0.09 * rand()) * span;
-    v = Math.min(max, Math.max(min, v));
-    v = Math.min(max, Math.max(min, min + Math.round((v - min) / step) * step));
-    const s = String(+v.toPrecision(12));
-    if (+s !== cur) return s;
-  }
-  return String(cur === min ? max : min);
-};
+const {rand, sliders, next: nextValue} = window.__hand;
 // move sets a slider and dispatches input (with release, change too, as when
 // the hand lets go), then waits frame by frame until data-gen changed and
 // every predicate of marks holds; it returns the time of each, from the
@@ -520,7 +440,8 @@ func perfPct(xs []float64, q float64) float64 {
 	return s[max(0, min(i, len(s)-1))]
 }
 
-func perfField(s []perfSample, f func(perfSample) float64) []float64 {
+// perfField is one measurement of every sample or load.
+func perfField[T any](s []T, f func(T) float64) []float64 {
 	out := make([]float64, len(s))
 	for i, x := range s {
 		out[i] = f(x)
@@ -570,13 +491,13 @@ func perfTable(r *perfResults, benchDir string) string {
 		}
 	}
 
-	ready := perfLoadField(r.loads, func(l perfLoad) float64 { return l.Ready })
+	ready := perfField(r.loads, func(l perfLoad) float64 { return l.Ready })
 	add(fmt.Sprintf("Cold load: navigation start → figures on screen (median / max of %d; fresh tab, cache disabled)", len(ready)),
 		perfMS(perfPct(ready, 50))+" / "+perfMS(slices.Max(ready)), "median ≤ 1.5 s", perfMark(perfPct(ready, 50) <= targetLoadMedian))
-	wasmEnd := perfLoadField(r.loads, func(l perfLoad) float64 { return l.WasmEnd })
-	starting := perfLoadField(r.loads, func(l perfLoad) float64 { return l.Starting })
-	instEnd := perfLoadField(r.loads, func(l perfLoad) float64 { return l.InstEnd })
-	frame := perfLoadField(r.loads, func(l perfLoad) float64 { return l.Frame })
+	wasmEnd := perfField(r.loads, func(l perfLoad) float64 { return l.WasmEnd })
+	starting := perfField(r.loads, func(l perfLoad) float64 { return l.Starting })
+	instEnd := perfField(r.loads, func(l perfLoad) float64 { return l.InstEnd })
+	frame := perfField(r.loads, func(l perfLoad) float64 { return l.Frame })
 	add("… app.wasm received / read, instantiating / Go starts / figures in the DOM / painted (medians, from navigation start)",
 		perfJoin(" / ", perfMS(perfPct(wasmEnd, 50)), perfMS(perfPct(starting, 50)), perfMS(perfPct(instEnd, 50)),
 			perfMS(perfPct(ready, 50)), perfMS(perfPct(frame, 50))), "", "")
@@ -632,14 +553,6 @@ func perfTable(r *perfResults, benchDir string) string {
 		sb.WriteString("\n(short configuration: set PERF_FULL=1 for the full one)\n")
 	}
 	return sb.String()
-}
-
-func perfLoadField(ls []perfLoad, f func(perfLoad) float64) []float64 {
-	out := make([]float64, len(ls))
-	for i, l := range ls {
-		out[i] = f(l)
-	}
-	return out
 }
 
 func perfCount(n int) string {

@@ -44,13 +44,7 @@ func checkMounted(t *testing.T, p *page) {
 		t.Errorf("the error message is shown: %q", textContent(p, "#boot-error"))
 	}
 	// No service worker: nothing is served cache-first behind our back.
-	regs, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](
-		`navigator.serviceWorker ? navigator.serviceWorker.getRegistrations().then(r => r.length) : 0`,
-		chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if regs != 0 {
+	if regs := serviceWorkers(p); regs != 0 {
 		t.Errorf("%d service worker registrations, want none", regs)
 	}
 	wasm := false
@@ -220,12 +214,36 @@ func TestNoScript(t *testing.T) {
 	if !visible(t, p, "noscript p") {
 		t.Error("the noscript message is not visible")
 	}
+	checkNoWasm(t, p, "without JavaScript")
+	screenshot(p, "noscript")
+}
+
+// checkNoWasm checks that the page did not ask for app.wasm.
+func checkNoWasm(t *testing.T, p *page, why string) {
+	t.Helper()
 	for _, u := range p.Requests() {
 		if strings.Contains(u, "app.wasm") {
-			t.Errorf("app.wasm requested without JavaScript: %s", u)
+			t.Errorf("app.wasm requested %s: %s", why, u)
 		}
 	}
-	screenshot(p, "noscript")
+}
+
+// checkBootFailed checks a page whose boot ends in state (failed, nowasm):
+// its message says each of want and the loader is gone.
+func checkBootFailed(t *testing.T, p *page, state string, want ...string) {
+	t.Helper()
+	if got := bootState(p); got != state {
+		t.Fatalf("boot state %q, want %s", got, state)
+	}
+	got := text(p, "#boot-error")
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("message = %q, want it to say %q", got, w)
+		}
+	}
+	if count(p, "#app-wasm-loader") != 0 {
+		t.Error("the loader is still shown")
+	}
 }
 
 // visible reports whether the element has a layout box (chromedp's notion of
@@ -242,20 +260,8 @@ func visible(t *testing.T, p *page, selector string) bool {
 
 func TestNoWebAssembly(t *testing.T) {
 	p := newPage(t, stubURL("/"), onStub(), withoutWasm())
-	if state := bootState(p); state != "nowasm" {
-		t.Fatalf("boot state %q, want nowasm", state)
-	}
-	if got := text(p, "#boot-error"); !strings.Contains(got, "needs WebAssembly") {
-		t.Errorf("message = %q", got)
-	}
-	if count(p, "#app-wasm-loader") != 0 {
-		t.Error("the loader is still shown")
-	}
-	for _, u := range p.Requests() {
-		if strings.Contains(u, "app.wasm") {
-			t.Errorf("app.wasm requested without WebAssembly: %s", u)
-		}
-	}
+	checkBootFailed(t, p, "nowasm", "needs WebAssembly")
+	checkNoWasm(t, p, "without WebAssembly")
 	screenshot(p, "nowasm")
 }
 
@@ -263,16 +269,7 @@ func TestLoadFailure(t *testing.T) {
 	p := newPage(t, env.broken.URL+"/", onStub(),
 		allowProblem(`Failed to load resource: .* 404`),
 		allowProblem(`^console\.error: dashboard: The dashboard could not be loaded \(HTTP 404`))
-	if state := bootState(p); state != "failed" {
-		t.Fatalf("boot state %q, want failed", state)
-	}
-	got := text(p, "#boot-error")
-	if !strings.Contains(got, "could not be loaded") || !strings.Contains(got, "HTTP 404") {
-		t.Errorf("message = %q", got)
-	}
-	if count(p, "#app-wasm-loader") != 0 {
-		t.Error("the loader is still shown")
-	}
+	checkBootFailed(t, p, "failed", "could not be loaded", "HTTP 404")
 }
 
 func TestProgramCrash(t *testing.T) {
@@ -280,15 +277,7 @@ func TestProgramCrash(t *testing.T) {
 		allowProblem(`^console\.log: `), // the panic, printed by wasm_exec.js
 		allowProblem(`^console\.warning: exit code: 2$`),
 		allowProblem(`^console\.error: dashboard: The dashboard stopped while starting \(exit code 2\)$`))
-	if state := bootState(p); state != "failed" {
-		t.Fatalf("boot state %q, want failed", state)
-	}
-	if got := text(p, "#boot-error"); !strings.Contains(got, "stopped while starting") {
-		t.Errorf("message = %q", got)
-	}
-	if count(p, "#app-wasm-loader") != 0 {
-		t.Error("the loader is still shown")
-	}
+	checkBootFailed(t, p, "failed", "stopped while starting")
 }
 
 func TestProgramCrashAfterReady(t *testing.T) {

@@ -2,7 +2,8 @@
 // reliability tests throw at the page (e2e) and at the export command
 // (app): markup and script in names and values, event handlers,
 // javascript: URLs, SVG with script, 100 kB values, direction overrides,
-// percent-encoding tricks, repeated keys and thousands of parameters.
+// percent-encoding tricks, repeated keys, thousands of parameters and
+// suppliers of an extra deal that are not one of its words.
 // Each link that holds markup or script tries to set window.__pwned.
 package hostile
 
@@ -77,5 +78,7 @@ func Links() []Link {
 		{"emoji and astral characters", "x=" + e("😀\U0001F4A5") + "&" + e("🔥") + "=1&aws.value=" + e("𝟑𝟖"), false},
 		{"a leading ?", "?aws.value=43&x=" + e("<b>"), false},
 		{"terminal escapes", e("\x1b[2J\x1b[H\x1b]0;owned\x07") + "=" + e("\x1b[31mred\x1b[0m") + "&aws.value=" + e("\x1b[1m38"), false},
+		{"suppliers that are not one of the six words", "x1.value=5&x1.supplier=" + e("<img src=x onerror="+pw(38)+">") + "&x2.value=1&x2.supplier=Google&x3.value=" + e("<b>1</b>") + "&x3.supplier=" + e(" aws "), true},
+		{"more suppliers", "x1.supplier=AWS&x2.supplier=oracle%00&x3.supplier=" + e("\u202eelgoog") + "&x1.value=1e3&google.mw=" + e("<svg onload="+pw(39)+">") + "&other.mw=-1", false},
 	}
 }

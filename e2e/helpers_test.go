@@ -1,0 +1,589 @@
+package e2e
+
+// The helpers of the dashboard's tests, one of each for every file:
+// opening the dashboard and waiting for it, acting on it as a user does,
+// downloads, the in-page movers of the long tests, and what the page must
+// show, from core run natively in the test (core.Report) and from the
+// native `app export`.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"computedash/core"
+)
+
+// Viewport of the screenshots and of the above-the-fold check.
+const viewW, viewH = 1366, 768
+
+// ---------------------------------------------------------------------------
+// Opening and waiting
+// ---------------------------------------------------------------------------
+
+// openDashboard opens url as newPage does and waits for the dashboard.
+func openDashboard(t *testing.T, url string, opts ...pageOption) *page {
+	t.Helper()
+	p := newPage(t, url, opts...)
+	waitReady(p)
+	if count(p, `#dash[data-ready="1"]`) != 1 {
+		t.Fatalf("%s: no #dash[data-ready=1]", url)
+	}
+	return p
+}
+
+// idSel is a CSS selector for an element id that may hold dots.
+func idSel(id string) string { return `[id="` + id + `"]` }
+
+// pollFor polls a JavaScript expression until it is truthy or d passes.
+func pollFor(p *page, expr string, d time.Duration) error {
+	ctx, cancel := context.WithTimeout(p.ctx, d)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(d)))
+	return err
+}
+
+// waitOrFail is waitFor with a timeout and a description.
+func waitOrFail(p *page, expr string, d time.Duration, what string) {
+	p.t.Helper()
+	if err := pollFor(p, expr, d); err != nil {
+		p.t.Fatalf("waiting for %s (%.300s): %v; URL %.300s, data-gen %s, data-risk %s", what, expr, err,
+			evalOr(p, `location.href`), evalOr(p, `document.getElementById("dash")?.dataset.gen ?? "?"`),
+			evalOr(p, `document.getElementById("dash")?.dataset.risk ?? "?"`))
+	}
+}
+
+// urlQuery returns the page's URL query without the "?".
+func urlQuery(p *page) string {
+	p.t.Helper()
+	return evalJS[string](p, `location.search.replace(/^\?/, "")`)
+}
+
+// waitQuery waits until the page's URL query is want.
+func waitQuery(p *page, want string) {
+	p.t.Helper()
+	if err := pollFor(p, `location.search.replace(/^\?/, "") === `+jsString(want), 10*time.Second); err != nil {
+		p.t.Fatalf("URL query = %q, want %q", urlQuery(p), want)
+	}
+}
+
+// dashGen is #dash's data-gen, which bumps with every scenario shown.
+func dashGen(p *page) string {
+	p.t.Helper()
+	return evalJS[string](p, `document.getElementById("dash").dataset.gen`)
+}
+
+// waitNewGen waits until the page shows another scenario than gen.
+func waitNewGen(p *page, gen, what string) {
+	p.t.Helper()
+	waitOrFail(p, `document.getElementById("dash").dataset.gen !== `+jsString(gen), 10*time.Second, "a new scenario after "+what)
+}
+
+// serviceWorkers is how many service workers the page registered.
+func serviceWorkers(p *page) int {
+	p.t.Helper()
+	return evalJS[int](p, `navigator.serviceWorker ? navigator.serviceWorker.getRegistrations().then((r) => r.length) : 0`)
+}
+
+// waitRisk waits until the risk analysis on screen is the scenario's.
+func waitRisk(p *page) {
+	p.t.Helper()
+	waitOrFail(p, `document.getElementById("dash").dataset.risk === "ready"`, 30*time.Second, "the risk analysis")
+}
+
+// waitCharts waits until every chart is drawn for the scenario on screen.
+func waitCharts(p *page) {
+	p.t.Helper()
+	waitOrFail(p, `document.querySelectorAll("figure.chart").length > 0 &&
+  document.querySelectorAll('figure.chart[data-stale="true"], figure.chart .chart-placeholder').length === 0`,
+		30*time.Second, "the charts")
+}
+
+// switchJS pushes a URL query and tells the app, as the browser's back
+// button would (the app reloads the scenario of the URL on popstate); it
+// resolves with the milliseconds until #dash shows a new data-gen, or -1.
+const switchJS = `(async (q, ms) => {
+  const gen = () => (document.getElementById("dash") || {dataset: {}}).dataset.gen;
+  const g0 = gen();
+  const t0 = performance.now();
+  history.pushState(null, "", "?" + q);
+  dispatchEvent(new PopStateEvent("popstate"));
+  for (;;) {
+    await new Promise((r) => requestAnimationFrame(r));
+    if (gen() !== g0) return performance.now() - t0;
+    if (performance.now() - t0 > ms) return -1;
+  }
+})`
+
+// switchQuery shows the scenario of query q without a page load and
+// returns the milliseconds it took.
+func switchQuery(p *page, q string) float64 {
+	p.t.Helper()
+	ms := evalJS[float64](p, switchJS+"("+jsString(q)+", 30000)")
+	if ms < 0 {
+		p.t.Fatalf("?%.200s: no new scenario on screen 30 s after popstate (URL %.200s)", q, evalOr(p, "location.search"))
+	}
+	return ms
+}
+
+// loadQuery opens the dashboard at query q with a page load in the same tab.
+func loadQuery(p *page, q string) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(rootURL("/?"+q))); err != nil {
+		p.t.Fatalf("loading ?%.200s: %v", q, err)
+	}
+	waitReady(p)
+}
+
+// ---------------------------------------------------------------------------
+// Acting as a user
+// ---------------------------------------------------------------------------
+
+// setViewport emulates a desktop viewport of w×h CSS pixels.
+func setViewport(p *page, w, h int64) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(w, h)); err != nil {
+		p.t.Fatalf("setting the viewport to %d×%d: %v", w, h, err)
+	}
+	if err := pollFor(p, fmt.Sprintf(`innerWidth === %d && innerHeight === %d`, w, h), 5*time.Second); err != nil {
+		p.t.Fatalf("viewport is %s, want %d×%d", evalOr(p, "innerWidth + '×' + innerHeight"), w, h)
+	}
+}
+
+// clientRect is an element's bounding box in the viewport.
+type clientRect struct {
+	Key                                     string // the data-figure of a headline figure
+	Left, Top, Right, Bottom, Width, Height float64
+}
+
+// rectJS is the clientRect of an element.
+const rectJS = `((el) => {
+  const r = el.getBoundingClientRect();
+  return {key: el.dataset.figure || "", left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height};
+})`
+
+func boundingBox(p *page, selector string) clientRect {
+	p.t.Helper()
+	r := evalJS[*clientRect](p, `(el => el && `+rectJS+`(el))(document.querySelector(`+jsString(selector)+`))`)
+	if r == nil {
+		p.t.Fatalf("no element %s", selector)
+	}
+	return *r
+}
+
+// scrollIntoView brings the element to the middle of the viewport.
+func scrollIntoView(p *page, selector string) {
+	p.t.Helper()
+	if !evalJS[bool](p, `(el => !!el && (el.scrollIntoView({block: "center", inline: "nearest"}), true))(document.querySelector(`+jsString(selector)+`))`) {
+		p.t.Fatalf("no element %s", selector)
+	}
+}
+
+// mouseAt dispatches one real mouse event (Input.dispatchMouseEvent).
+func mouseAt(typ input.DispatchMouseEventType, x, y float64, buttons int64) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		p := input.DispatchMouseEventParams{Type: typ, X: x, Y: y, Buttons: buttons, PointerType: input.DispatchMouseEventPointerTypeMouse}
+		if typ != chromedp.MouseMoved || buttons != 0 {
+			p.Button = input.MouseButtonLeft
+		}
+		if typ != chromedp.MouseMoved {
+			p.ClickCount = 1
+		}
+		_, err := cdp.Call(ctx, t, input.DispatchMouseEvent, p)
+		return err
+	})
+}
+
+// dragSlider drags a range input's thumb with real mouse events: it presses
+// at fraction from of the track, moves in steps to fraction to, releases.
+func dragSlider(p *page, selector string, from, to float64) {
+	p.t.Helper()
+	scrollIntoView(p, selector)
+	r := boundingBox(p, selector)
+	if r.Width < 20 || r.Height <= 0 {
+		p.t.Fatalf("slider %s is %v×%v px: not draggable", selector, r.Width, r.Height)
+	}
+	y := r.Top + r.Height/2
+	x := func(f float64) float64 { return r.Left + 8 + f*(r.Width-16) } // the thumb's center travels inside the track
+	// Nothing covers the slider where the drag starts.
+	at := fmt.Sprintf(`document.elementFromPoint(%f, %f)`, x(from), y)
+	if !evalJS[bool](p, at+` === document.querySelector(`+jsString(selector)+`)`) {
+		p.t.Fatalf("slider %s is covered at (%.0f, %.0f) by %s", selector, x(from), y, evalOr(p, `(`+at+` || {}).outerHTML?.slice(0, 120) ?? "nothing"`))
+	}
+	steps := []chromedp.Action[chromedp.Void]{
+		mouseAt(chromedp.MouseMoved, x(from), y, 0),
+		mouseAt(chromedp.MousePressed, x(from), y, 1),
+	}
+	const n = 12
+	for i := 1; i <= n; i++ {
+		f := from + (to-from)*float64(i)/n
+		steps = append(steps, mouseAt(chromedp.MouseMoved, x(f), y, 1), chromedp.Sleep(15*time.Millisecond))
+	}
+	steps = append(steps, mouseAt(chromedp.MouseReleased, x(to), y, 0))
+	if err := chromedp.Do(p.ctx, steps...); err != nil {
+		p.t.Fatalf("dragging %s: %v", selector, err)
+	}
+}
+
+// pressKeys focuses the element and presses a key n times (real key events).
+func pressKeys(p *page, selector, key string, n int) {
+	p.t.Helper()
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Focus(chromedp.CSS(selector))}
+	for range n {
+		steps = append(steps, chromedp.KeyEvent(key), chromedp.Sleep(30*time.Millisecond))
+	}
+	if err := chromedp.Do(p.ctx, steps...); err != nil {
+		p.t.Fatalf("pressing keys in %s: %v", selector, err)
+	}
+}
+
+// typeInto focuses a text field, selects its text and types text followed
+// by Enter, with real key events: the field's change event commits it.
+func typeInto(p *page, selector, text string) {
+	p.t.Helper()
+	scrollIntoView(p, selector)
+	if err := chromedp.Do(p.ctx, chromedp.Focus(chromedp.CSS(selector))); err != nil {
+		p.t.Fatalf("focusing %s: %v", selector, err)
+	}
+	if !evalJS[bool](p, `(el => (el.select(), document.activeElement === el))(document.querySelector(`+jsString(selector)+`))`) {
+		p.t.Fatalf("%s does not keep the focus", selector)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(text), chromedp.KeyEvent(kb.Enter)); err != nil {
+		p.t.Fatalf("typing into %s: %v", selector, err)
+	}
+}
+
+// fieldValue returns the value property of a form field.
+func fieldValue(p *page, selector string) string {
+	p.t.Helper()
+	v := evalJS[*string](p, `document.querySelector(`+jsString(selector)+`)?.value ?? null`)
+	if v == nil {
+		p.t.Fatalf("no field %s", selector)
+	}
+	return *v
+}
+
+// openGroup opens a group of the panel, closed at load, by clicking its
+// summary, and waits for its controls.
+func openGroup(p *page, g core.Group) {
+	p.t.Helper()
+	sel := `aside.panel details.group[data-group="` + string(g) + `"]`
+	el := `document.querySelector(` + jsString(sel) + `)`
+	switch {
+	case count(p, sel) != 1:
+		p.t.Fatalf("no group %s in the panel; groups: %s", g,
+			evalOr(p, `[...document.querySelectorAll("aside.panel details.group")].map(d => d.dataset.group).join(" ")`))
+	case evalJS[bool](p, el+`.open`):
+		p.t.Fatalf("group %s is open at load; only the AWS and OpenAI finance groups should be", g)
+	}
+	click(p, sel+" > summary")
+	// The panel lays a group's controls out once it is open.
+	waitOrFail(p, el+`.open && !!`+el+`.querySelector("[data-input]")`, 5*time.Second, "the controls of the group "+string(g))
+}
+
+// ---------------------------------------------------------------------------
+// Downloads
+// ---------------------------------------------------------------------------
+
+// downloader saves the browser's downloads into a folder of the test.
+type downloader struct {
+	p   *page
+	dir string
+}
+
+// allowDownloads lets the browser download into a temporary folder, named
+// by GUID, with download events; it restores the default at cleanup.
+func allowDownloads(p *page) *downloader {
+	p.t.Helper()
+	dir := p.t.TempDir()
+	on := true
+	if _, err := chromedp.CallBrowser(p.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &on,
+	}); err != nil {
+		p.t.Fatalf("Browser.setDownloadBehavior: %v", err)
+	}
+	p.t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(env.browserCtx, 5*time.Second)
+		defer cancel()
+		chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorDefault,
+		})
+	})
+	return &downloader{p: p, dir: dir}
+}
+
+// click clicks the selector and returns the suggested name and the bytes of
+// the download it starts.
+func (d *downloader) click(selector string) (name string, data []byte) {
+	p := d.p
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 20*time.Second)
+	defer cancel()
+	begins := chromedp.BrowserEvents(ctx, browser.DownloadWillBegin)
+	progress := chromedp.BrowserEvents(ctx, browser.DownloadProgress)
+	click(p, selector)
+	var guid string
+	for ev, err := range begins {
+		if err != nil {
+			p.t.Fatalf("clicking %s: no download began: %v", selector, err)
+		}
+		guid, name = ev.GUID, ev.SuggestedFilename
+		break
+	}
+	for ev, err := range progress {
+		if err != nil {
+			p.t.Fatalf("download %s of %s did not complete: %v", name, selector, err)
+		}
+		if ev.GUID != guid {
+			continue
+		}
+		if ev.State == browser.DownloadProgressStateCanceled {
+			p.t.Fatalf("download %s of %s was canceled", name, selector)
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
+			break
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(d.dir, guid))
+	if err != nil {
+		p.t.Fatalf("download %s of %s: %v", name, selector, err)
+	}
+	return name, data
+}
+
+// sameBytes reports the first difference between a download and the native
+// export.
+func sameBytes(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	ctx := func(b []byte) string { return string(b[max(0, i-80):min(len(b), i+80)]) }
+	t.Errorf("%s: %d bytes, native export %d bytes; first difference at byte %d:\n--- page ---\n%s\n--- native ---\n%s",
+		what, len(got), len(want), i, ctx(got), ctx(want))
+}
+
+// ---------------------------------------------------------------------------
+// What the page must show
+// ---------------------------------------------------------------------------
+
+// modelReport is core's report of a page query, computed natively in the
+// test: what the page, built to wasm, must show for the query. The page's
+// presentation keys (viewKeys) are no inputs: core takes them for unknown
+// keys, and the page, which sets them aside, gives no notice for them.
+//
+// The last report is kept: tests that poll the page ask for it again.
+func modelReport(query string, withRisk bool) *core.Report {
+	lastReport.Lock()
+	defer lastReport.Unlock()
+	if lastReport.rep == nil || lastReport.query != query || lastReport.withRisk != withRisk {
+		lastReport.query, lastReport.withRisk, lastReport.rep = query, withRisk, newReport(query, withRisk)
+	}
+	return lastReport.rep
+}
+
+// viewKeys are the page's presentation parameters (README, "The scenario
+// in the URL"; docs/testing.md).
+var viewKeys = []string{"embed", "lang", "print", "preset", "show", "vs"}
+
+var lastReport struct {
+	sync.Mutex
+	query    string
+	withRisk bool
+	rep      *core.Report
+}
+
+func newReport(query string, withRisk bool) *core.Report {
+	p, notices := core.ParseQuery(query)
+	notices = slices.DeleteFunc(notices, func(n core.Notice) bool { return slices.Contains(viewKeys, n.Key) })
+	r := core.Evaluate(p, notices)
+	if !withRisk {
+		return core.NewReport(r, nil)
+	}
+	risk := core.Analyze(r)
+	return core.NewReport(r, &risk)
+}
+
+// shownFigure is a headline figure as a test reads it: its data-figure,
+// its data-raw and its tone (class tone-<tone>).
+type shownFigure struct {
+	Key, Raw, Tone string
+}
+
+// wantFigures is the headline of core's report for a page query, in page
+// order.
+func wantFigures(query string) []shownFigure {
+	rep := modelReport(query, false)
+	out := make([]shownFigure, len(rep.Headline))
+	for i, f := range rep.Headline {
+		out[i] = shownFigure{string(f.ID), f.Raw, string(f.Tone)}
+	}
+	return out
+}
+
+// figuresJS reads every headline figure under a document, in page order.
+const figuresJS = `((root) => [...root.querySelectorAll("[data-figure]")].map((el) => ({
+  key: el.dataset.figure,
+  raw: el.hasAttribute("data-raw") ? el.getAttribute("data-raw") : "<no data-raw>",
+  tone: [...el.classList].filter((c) => c.startsWith("tone-")).map((c) => c.slice(5)).join(" ") || "<no tone>",
+})))`
+
+// checkFigures waits (a few seconds, as the page re-renders) for the
+// headline figures under root (a JavaScript expression of a document) to
+// be core's for query, then reports every difference.
+func checkFigures(t *testing.T, p *page, root, query, what string) {
+	t.Helper()
+	want := wantFigures(query)
+	var got []shownFigure
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if got = evalJS[[]shownFigure](p, figuresJS+"("+root+")"); slices.Equal(got, want) || time.Now().After(deadline) {
+			break
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: %d headline figures %v, want %d %v", what, len(got), got, len(want), want)
+		return
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%s: headline figure %d is %+v, core says %+v", what, i, got[i], want[i])
+		}
+	}
+}
+
+// wantGoal is the goal seek of core's risk analysis of a query, as the
+// page's data-goal and the JSON export write it.
+func wantGoal(query string) string {
+	b, _ := json.Marshal(modelReport(query, true).Risk.GoalSeekGrowth)
+	return string(b)
+}
+
+// checkGoal waits for the risk analysis and compares the page's goal seek
+// with core's.
+func checkGoal(t *testing.T, p *page, query, what string) {
+	t.Helper()
+	waitRisk(p)
+	if got, want := attr(p, ".risk .goal", "data-goal"), wantGoal(query); got != want {
+		t.Errorf("%s: .risk .goal data-goal = %q, core says %q", what, got, want)
+	}
+}
+
+var exports struct {
+	sync.Mutex
+	m map[string][]byte
+}
+
+// appExport runs the native `app export FLAGS… QUERY` and returns its
+// stdout. Results are cached: the command is deterministic.
+func appExport(t *testing.T, query string, flags ...string) []byte {
+	t.Helper()
+	requireSite(t)
+	args := append(append([]string{"export"}, flags...), query)
+	key := strings.Join(args, "\x00")
+	exports.Lock()
+	defer exports.Unlock()
+	if b, ok := exports.m[key]; ok {
+		return b
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(env.appBin, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("app %q: %v\n%s", args, err, stderr.Bytes())
+	}
+	if exports.m == nil {
+		exports.m = map[string][]byte{}
+	}
+	exports.m[key] = stdout.Bytes()
+	return stdout.Bytes()
+}
+
+// decodeReport decodes a JSON export into core's report type, and checks
+// that it writes back byte for byte: the export is a core.Report.
+func decodeReport(t *testing.T, what string, doc []byte) *core.Report {
+	t.Helper()
+	var rep core.Report
+	if err := json.Unmarshal(doc, &rep); err != nil {
+		t.Fatalf("%s: decoding the export: %v", what, err)
+	}
+	if again, err := rep.JSON(); err != nil || !bytes.Equal(again, doc) {
+		t.Errorf("%s: the export decoded into core.Report does not write back byte for byte (%v)", what, err)
+	}
+	return &rep
+}
+
+// ---------------------------------------------------------------------------
+// In-page movers
+// ---------------------------------------------------------------------------
+
+// handJS installs window.__hand, what the in-page movers of the long
+// tests share: a seeded random number generator (mulberry32: the same
+// moves on every run); the panel's sliders in a random order (every group
+// opened, whose controls come a render later; mc.n left alone, it sets the
+// cost of the risk analysis); and a slider's next value, 1 to 10 % of its
+// range away from the current one, on its step, as a hand moves it.
+const handJS = `(() => {
+if (window.__hand) return true;
+let seed = 0x5eed;
+const rand = () => {
+  let t = (seed = (seed + 0x6d2b79f5) >>> 0);
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const sliders = () => {
+  document.querySelectorAll("details.group").forEach((d) => { d.open = true; });
+  const els = [...document.querySelectorAll("input[type=range][data-input]")].filter((el) => el.dataset.input !== "mc.n");
+  if (els.length === 0) throw new Error("no sliders");
+  for (let i = els.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [els[i], els[j]] = [els[j], els[i]];
+  }
+  return els;
+};
+const next = (el) => {
+  const min = +el.min, max = +el.max, step = +el.step || 1, cur = +el.value, span = max - min;
+  for (let k = 0; k < 50; k++) {
+    let v = cur + (rand() < 0.5 ? -1 : 1) * (0.01 + 0.09 * rand()) * span;
+    v = Math.min(max, Math.max(min, min + Math.round((Math.min(max, Math.max(min, v)) - min) / step) * step));
+    const s = String(+v.toPrecision(12));
+    if (+s !== cur) return s;
+  }
+  return String(cur === min ? max : min);
+};
+window.__hand = {rand, sliders, next};
+return true;
+})()`
+
+// wasmJS runs before the page's scripts: it notes when
+// WebAssembly.instantiate resolves and keeps the Go instance's linear
+// memory (boot.js keeps the instance to itself) in window.__wasm.
+const wasmJS = `(() => {
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...args) {
+    return instantiate.apply(this, args).then((r) => {
+      window.__wasm = {end: performance.now(), memory: r.instance && r.instance.exports.mem};
+      return r;
+    });
+  };
+})();`
