@@ -2,17 +2,16 @@ package e2e
 
 // The harness: TestMain builds the site once and starts one Chromium for the
 // package; newPage opens a tab per test and records everything that must not
-// happen. See doc.go.
+// happen. See doc.go. The helpers every test uses are in helpers_test.go.
 //
 // Typical use in a test:
 //
-//	p := newPage(t, rootURL("/"))
-//	waitReady(p)
-//	if got := text(p, "#dash h1"); got != "..." { t.Errorf(...) }
-//	setInput(p, "#price", "2.5")       // sets the value, fires input+change
-//	click(p, "#export")
+//	p := openDashboard(t, rootURL("/?aws.value=60")) // newPage, then waits for the figures
+//	checkFigures(t, p, "document", "aws.value=60", "aws.value=60") // the headline is core's
+//	typeInto(p, idSel("in-aws.value"), "50")          // real key events, then Enter
+//	waitQuery(p, "aws.value=50")
 //	n := evalJS[int](p, `document.querySelectorAll("svg").length`)
-//	screenshot(p, "dashboard")         // e2e/artifacts/dashboard.png
+//	screenshot(p, "dashboard")                        // e2e/artifacts/dashboard.png
 
 import (
 	"bytes"
@@ -21,7 +20,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -687,189 +685,4 @@ func requireStub(t *testing.T) {
 	if env.stubErr != nil {
 		t.Fatalf("%v", env.stubErr)
 	}
-}
-
-// ---------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------
-
-// bootState polls until boot.js reached a final state and returns it:
-// "ready" (an element [data-ready="1"] is on the page and the loader is
-// gone), "failed" or "nowasm".
-func bootState(p *page) string {
-	p.t.Helper()
-	const js = `(() => {
-  const b = document.documentElement.dataset.boot;
-  if (b === "failed" || b === "nowasm") return b;
-  if (document.querySelector('[data-ready="1"]') && !document.getElementById("app-wasm-loader")) return "ready";
-  return "";
-})()`
-	state, err := chromedp.Run(p.ctx, chromedp.Poll[string](js,
-		chromedp.WithPollingInterval(50*time.Millisecond),
-		chromedp.WithPollingTimeout(testTimeout-5*time.Second)))
-	if err != nil {
-		p.t.Fatalf("%s: waiting for the dashboard: %v (boot state %q, label %q)", p.url, err,
-			evalOr(p, `document.documentElement.dataset.boot || ""`),
-			evalOr(p, `(document.getElementById("app-wasm-loader-label") || {}).textContent || ""`))
-	}
-	return state
-}
-
-// waitReady waits until the dashboard is on screen: an element with
-// data-ready="1" exists and the loader is gone. It fails the test at once if
-// the boot failed.
-func waitReady(p *page) {
-	p.t.Helper()
-	if state := bootState(p); state != "ready" {
-		p.t.Fatalf("%s: boot %s: %s", p.url, state, evalOr(p, `document.getElementById("boot-error").textContent`))
-	}
-}
-
-// text returns the visible text (innerText) of the first element matching
-// the CSS selector, waiting for it to exist.
-func text(p *page, selector string) string {
-	p.t.Helper()
-	return nodeText(p, "text", selector, chromedp.Text(chromedp.CSS(selector)))
-}
-
-// textContent returns the textContent of the first element matching the CSS
-// selector, visible or not, waiting for it to exist.
-func textContent(p *page, selector string) string {
-	p.t.Helper()
-	return nodeText(p, "textContent", selector, chromedp.TextContent(chromedp.CSS(selector)))
-}
-
-func nodeText(p *page, what, selector string, read chromedp.Action[string]) string {
-	p.t.Helper()
-	s, err := chromedp.Run(p.ctx, read)
-	if err != nil {
-		p.t.Fatalf("%s(%q): %v", what, selector, err)
-	}
-	return strings.TrimSpace(s)
-}
-
-// evalJS evaluates a JavaScript expression, awaits it when it is a promise,
-// and decodes its result into T.
-func evalJS[T any](p *page, expr string) T {
-	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		p.t.Fatalf("%s: evaluating %.300s: %v", p.url, expr, err)
-	}
-	return v
-}
-
-// jsString quotes s for JavaScript.
-func jsString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
-// evalOr evaluates a string expression, returning the error text on failure
-// (for failure messages).
-func evalOr(p *page, expr string) string {
-	ctx, cancel := context.WithTimeout(p.ctx, 5*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
-	if err != nil {
-		return "<" + err.Error() + ">"
-	}
-	return v
-}
-
-// count returns how many elements match the CSS selector (no waiting).
-func count(p *page, selector string) int {
-	p.t.Helper()
-	return evalJS[int](p, `document.querySelectorAll(`+jsString(selector)+`).length`)
-}
-
-// attr returns an attribute of the first element matching the selector
-// ("" when absent), waiting for the element to exist.
-func attr(p *page, selector, name string) string {
-	p.t.Helper()
-	r, err := chromedp.Run(p.ctx, chromedp.AttributeValue(chromedp.CSS(selector), name))
-	if err != nil {
-		p.t.Fatalf("attr(%q, %q): %v", selector, name, err)
-	}
-	return r.Value
-}
-
-// click clicks the first element matching the selector (mouse events at its
-// center, after scrolling it into view).
-func click(p *page, selector string) {
-	p.t.Helper()
-	if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(selector))); err != nil {
-		p.t.Fatalf("click(%q): %v", selector, err)
-	}
-}
-
-// setInput sets the value of an <input>/<select>/<textarea> and fires the
-// input and change events, as a user edit does (go-app's OnInput/OnChange).
-// It waits for the element to exist.
-func setInput(p *page, selector, value string) {
-	p.t.Helper()
-	el := `document.querySelector(` + jsString(selector) + `)`
-	waitFor(p, `!!`+el)
-	evalJS[bool](p, `(el => {
-  el.value = `+jsString(value)+`;
-  el.dispatchEvent(new Event("input", {bubbles: true}));
-  el.dispatchEvent(new Event("change", {bubbles: true}));
-  return true;
-})(`+el+`)`)
-}
-
-// waitFor polls a JavaScript expression until it is truthy (or the tab's
-// deadline passes).
-func waitFor(p *page, expr string) {
-	p.t.Helper()
-	_, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](expr,
-		chromedp.WithPollingInterval(50*time.Millisecond),
-		chromedp.WithPollingTimeout(testTimeout-5*time.Second)))
-	if err != nil {
-		p.t.Fatalf("waiting for %s: %v", expr, err)
-	}
-}
-
-// screenshot saves a PNG of the whole page to e2e/artifacts/<name>.png.
-func screenshot(p *page, name string) string {
-	p.t.Helper()
-	buf, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		p.t.Fatalf("screenshot %s: %v", name, err)
-	}
-	dir := "artifacts"
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		p.t.Fatal(err)
-	}
-	file := filepath.Join(dir, name+".png")
-	if err := os.WriteFile(file, buf, 0o644); err != nil {
-		p.t.Fatal(err)
-	}
-	return file
-}
-
-// httpGet fetches a URL with the given request headers (name, value pairs).
-func httpGet(t *testing.T, url string, header ...string) (*http.Response, []byte) {
-	t.Helper()
-	req, err := http.NewRequest("GET", url, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	// A transport of its own, so Go does not add Accept-Encoding: gzip and
-	// decode behind our back.
-	tr := &http.Transport{DisableCompression: true}
-	defer tr.CloseIdleConnections()
-	resp, err := (&http.Client{Transport: tr, Timeout: 30 * time.Second}).Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, body
 }
