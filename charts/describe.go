@@ -29,17 +29,17 @@ func Describe(id ID, rep *core.Report, c i18n.Catalog) string {
 		}
 		return s
 	case GPUs:
-		m, v := peakInt(rep.Monthly.GPUs)
+		m, v := peak(rep.Monthly.GPUs)
 		return c.T("alt.gpus", l.Count(v), m.String())
 	case Power:
-		m, v := peakFloat(rep.Monthly.FacilityMW)
+		m, v := peak(rep.Monthly.FacilityMW)
 		var avail float64
 		for _, p := range rep.Pools {
 			avail += p.Available[m]
 		}
 		return c.T("alt.power", l.Power(v), m.String(), l.Power(avail))
 	case Unplaced:
-		m, v := peakInt(rep.Monthly.UnplacedGPUs)
+		m, v := peak(rep.Monthly.UnplacedGPUs)
 		if v == 0 {
 			return c.T("fig.unplaced.none")
 		}
@@ -56,7 +56,7 @@ func Describe(id ID, rep *core.Report, c i18n.Catalog) string {
 				used[m] += u
 			}
 		}
-		m, v := peakFloat(used)
+		m, v := peak(used)
 		return c.T("alt.sites", l.Power(avail), l.Power(v), m.String())
 	case Coverage:
 		if y := rep.Summary.BreakEvenYear; y != nil {
@@ -94,17 +94,8 @@ func peakMoney(s []core.Money) (core.Month, float64) {
 	return core.Month(best), v
 }
 
-func peakInt(s []int64) (core.Month, int64) {
-	best := 0
-	for m, x := range s {
-		if x > s[best] {
-			best = m
-		}
-	}
-	return core.Month(best), s[best]
-}
-
-func peakFloat(s []float64) (core.Month, float64) {
+// peak returns the first month of the largest value and the value.
+func peak[T int64 | float64](s []T) (core.Month, T) {
 	best := 0
 	for m, x := range s {
 		if x > s[best] {

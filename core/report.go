@@ -304,68 +304,70 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 // object keyed by year.
 type YearMoney [HorizonYears - 1]Money
 
+func yearKey(i int) string { return strconv.Itoa(FirstYear + 1 + i) }
+
 // MarshalJSON writes the years in order.
 func (y YearMoney) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range y {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`"` + strconv.Itoa(FirstYear+1+i) + `":`)
-		v, _ := m.MarshalJSON()
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return writeObject(len(y), func(i int) (string, any) { return yearKey(i), y[i] })
 }
 
 // UnmarshalJSON reads an object keyed by year.
 func (y *YearMoney) UnmarshalJSON(b []byte) error {
-	var m map[string]Money
-	if err := json.Unmarshal(b, &m); err != nil {
-		return err
-	}
-	for i := range y {
-		y[i] = m[strconv.Itoa(FirstYear+1+i)]
-	}
-	return nil
+	return readObject(b, len(y), yearKey, func(i int, m Money) { y[i] = m })
 }
 
 // CompanyCapex is a year's capex of each Big Tech company ($B), in the
 // order of Companies, written in JSON as an object keyed by company.
 type CompanyCapex []float64
 
+func companyKey(i int) string { return companies[i].ID }
+
 // MarshalJSON writes the companies in table order.
 func (c CompanyCapex) MarshalJSON() ([]byte, error) {
+	return writeObject(len(c), func(i int) (string, any) { return companyKey(i), c[i] })
+}
+
+// UnmarshalJSON reads an object keyed by company.
+func (c *CompanyCapex) UnmarshalJSON(b []byte) error {
+	*c = make(CompanyCapex, len(companies))
+	return readObject(b, len(companies), companyKey, func(i int, v float64) { (*c)[i] = v })
+}
+
+// writeObject writes a JSON object of n members in order, member i giving
+// its key and value.
+func writeObject(n int, member func(i int) (string, any)) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, v := range c {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(companies[i].ID)
-		x, err := json.Marshal(v)
+	for i := range n {
+		key, value := member(i)
+		k, err := json.Marshal(key)
 		if err != nil {
 			return nil, err
 		}
+		v, err := json.Marshal(value)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
 		b.Write(k)
 		b.WriteByte(':')
-		b.Write(x)
+		b.Write(v)
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
 }
 
-// UnmarshalJSON reads an object keyed by company.
-func (c *CompanyCapex) UnmarshalJSON(b []byte) error {
-	var m map[string]float64
+// readObject reads a JSON object whose members are the keys key(0) …
+// key(n−1), each a T.
+func readObject[T any](b []byte, n int, key func(int) string, set func(int, T)) error {
+	var m map[string]T
 	if err := json.Unmarshal(b, &m); err != nil {
 		return err
 	}
-	*c = make(CompanyCapex, len(companies))
-	for i, co := range companies {
-		(*c)[i] = m[co.ID]
+	for i := range n {
+		set(i, m[key(i)])
 	}
 	return nil
 }
@@ -374,27 +376,14 @@ func (c *CompanyCapex) UnmarshalJSON(b []byte) error {
 // Specs: money and quantities as numbers, months and choices as strings,
 // flags and whole numbers as integers (MODEL.md §12).
 func (p Params) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i := range specs {
+	return writeObject(len(specs), func(i int) (string, any) {
 		s := &specs[i]
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(s.ID)
-		b.Write(k)
-		b.WriteByte(':')
 		v := s.Get(&p)
-		switch s.Kind {
-		case MonthKind, Choice:
-			t, _ := json.Marshal(s.Format(v))
-			b.Write(t)
-		default:
-			b.WriteString(v.String())
+		if s.Kind == MonthKind || s.Kind == Choice {
+			return s.ID, s.Format(v)
 		}
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+		return s.ID, json.RawMessage(v.String())
+	})
 }
 
 // UnmarshalJSON reads the inputs as MarshalJSON writes them; inputs it
