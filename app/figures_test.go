@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"computedash/core"
 	"computedash/format"
 	"computedash/i18n"
 )
@@ -56,5 +57,33 @@ func TestScenarioLine(t *testing.T) {
 	it := scenarioLine(&rep.Inputs, i18n.For(format.Italian))
 	if !strings.Contains(it, "Ritardo di Stargate 12 mesi (base 0 mesi)") || strings.Contains(it, "months") {
 		t.Errorf("Italian line %q", it)
+	}
+}
+
+// TestSetInput reads a typed value as the URL would, but keeps the value
+// before it when the text cannot be read.
+func TestSetInput(t *testing.T) {
+	p := scenarioOf("aws.value=60").params
+	for _, c := range []struct {
+		id, text, value, reason, used string
+	}{
+		{"aws.value", "70", "70", "", ""},
+		{"aws.value", "abc", "60", reasonTyped, "60"},
+		{"aws.value", "3000", "2000", "out-of-range", "2000"},
+		{"x1.supplier", " google ", "google", "", ""},
+		{"x1.supplier", "Google", "other", reasonTyped, "other"},
+		{"aws.start", "2025-13", "2025-11", reasonTyped, "2025-11"},
+	} {
+		q, n := setInput(p, c.id, c.text)
+		s := &core.Specs()[core.Index(c.id)]
+		if got := s.Format(s.Get(&q)); got != c.value {
+			t.Errorf("%s=%q: value %s, want %s", c.id, c.text, got, c.value)
+		}
+		switch {
+		case c.reason == "" && n != nil:
+			t.Errorf("%s=%q: notice %+v", c.id, c.text, n)
+		case c.reason != "" && (n == nil || n.Reason != c.reason || *n.Used != c.used || n.Given != c.text):
+			t.Errorf("%s=%q: notice %+v, want %s used %s", c.id, c.text, n, c.reason, c.used)
+		}
 	}
 }

@@ -136,17 +136,12 @@ func setInput(p core.Params, id, text string) (core.Params, *core.Notice) {
 		return p, nil
 	}
 	s := &core.Specs()[i]
-	v, err := s.Parse(text)
-	if err != nil {
+	n := s.SetText(&p, text, true)
+	if n != nil && n.Reason == core.ReasonMalformed { // typed: the value before it is kept
 		used := s.Format(s.Get(&p))
-		return p, &core.Notice{Key: id, Given: text, Used: &used, Reason: reasonTyped}
+		n.Used, n.Reason = &used, reasonTyped
 	}
-	s.Set(&p, v)
-	if v.LessThan(s.Min) || v.GreaterThan(s.Max) {
-		used := s.Format(s.Get(&p))
-		return p, &core.Notice{Key: id, Given: text, Used: &used, Reason: core.ReasonOutOfRange}
-	}
-	return p, nil
+	return p, n
 }
 
 // reasonTyped marks a typed value that cannot be read: the value before it

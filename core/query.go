@@ -57,18 +57,29 @@ func ParseQuery(query string) (Params, []Notice) {
 			continue
 		}
 		seen[key] = true
-		v, err := s.Parse(val)
-		if verr != nil || err != nil {
-			notices = append(notices, Notice{Key: key, Given: val, Used: ptr(s.Format(s.Default)), Reason: ReasonMalformed})
-			continue
+		if n := s.SetText(&p, val, verr == nil); n != nil { // a broken escape is unreadable
+			notices = append(notices, *n)
 		}
-		if c := s.clamp(v); !c.Equal(v) {
-			notices = append(notices, Notice{Key: key, Given: val, Used: ptr(s.Format(c)), Reason: ReasonOutOfRange})
-			v = c
-		}
-		s.field.set(&p, v)
 	}
 	return p, notices
+}
+
+// SetText reads text as a value of s and stores it in p, clamped to the
+// input's range; readable is false for text known to be unreadable. It
+// returns a notice when the text was not used as given: out of range
+// (the bound used), or malformed (p keeps its value; the notice says the
+// default is used, which is what p holds when it comes from Defaults).
+func (s *Spec) SetText(p *Params, text string, readable bool) *Notice {
+	v, err := s.Parse(text)
+	if !readable || err != nil {
+		return &Notice{Key: s.ID, Given: text, Used: ptr(s.Format(s.Default)), Reason: ReasonMalformed}
+	}
+	c := s.clamp(v)
+	s.field.set(p, c)
+	if !c.Equal(v) {
+		return &Notice{Key: s.ID, Given: text, Used: ptr(s.Format(c)), Reason: ReasonOutOfRange}
+	}
+	return nil
 }
 
 // Parse reads the text of a value of s, as written in a URL or typed into a
