@@ -16,6 +16,9 @@ const testAPIVersion = 1
 // download. It returns the function that resolves ready.
 func publishTestAPI(d *dashboard) func() {
 	w := app.Window()
+	if w.Get("computedash").Truthy() { // published once a page: it cannot be redefined
+		return func() {}
+	}
 	var resolve app.Value
 	ready := w.Get("Promise").New(app.FuncOf(func(this app.Value, args []app.Value) any {
 		resolve = args[0]
