@@ -7,9 +7,9 @@
 #                        (ADDR=:9000 to change; any origin may frame it, FRAME_ANCESTORS=
 #                        "https://intranet.example.com https://wiki.example.com" to restrict)
 #   ./build.sh test      set up what the tests need (as root: apt-get install chromium, nodejs,
-#                        npm, brotli when missing; npm ci in the test-only npm folders), then
-#                        go vet, all native tests (unit, fuzz seeds, e2e in headless Chromium),
-#                        then the core tests compiled to wasm and run under Node
+#                        npm, brotli, poppler-utils when missing; npm ci in the test-only npm
+#                        folders), then go vet, all native tests (unit, fuzz seeds, e2e in
+#                        headless Chromium), then the core tests compiled to wasm and run under Node
 #   ./build.sh bench     build, then measure: wasm sizes, core and chart benchmarks (native,
 #                        wasm), the page in headless Chromium; writes docs/performance.md
 set -euo pipefail
@@ -61,8 +61,9 @@ npm_stale() {
 }
 
 # test_setup installs what the tests need and is missing: Debian's chromium,
-# nodejs, npm (only when a test npm folder needs it) and brotli, then the
-# test npm folders' packages. As root it installs them; otherwise it says
+# nodejs, npm (only when a test npm folder needs it), brotli and
+# poppler-utils (pdftotext and pdfinfo read the printed board pack), then
+# the test npm folders' packages. As root it installs them; otherwise it says
 # what to install and carries on, so each test fails with its own message.
 test_setup() {
 	local need=() stale=() d
@@ -76,6 +77,7 @@ test_setup() {
 		need+=(npm)
 	fi
 	command -v brotli >/dev/null 2>&1 || need+=(brotli)
+	{ command -v pdftotext && command -v pdfinfo; } >/dev/null 2>&1 || need+=(poppler-utils)
 
 	local root=
 	[ "$(id -u)" = 0 ] && root=1

@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -287,6 +288,26 @@ func stopServers() {
 	}
 }
 
+// hostServer serves pages written by a test (path → HTML) from a server of
+// their own: another origin than the dashboard's (another port of
+// 127.0.0.1; the same site, so Chromium keeps the dashboard's frames in the
+// tab's process, where the tab's recorder and frameEval reach them). The
+// pages get no Content-Security-Policy: their inline scripts run.
+func hostServer(t *testing.T, pages map[string]string) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	for path, body := range pages {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			io.WriteString(w, body)
+		})
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
 // dropHeader removes one header just before the response is written.
 type dropHeader struct {
 	http.ResponseWriter
@@ -398,6 +419,7 @@ type pageConfig struct {
 	allowed []*regexp.Regexp
 	timeout time.Duration // the tab's deadline; testTimeout when zero
 	scripts []string      // evaluated in every document before its own scripts
+	scopes  []string      // more URL prefixes the page may request (alsoScope)
 }
 
 type pageOption func(*pageConfig)
@@ -425,6 +447,12 @@ func withTimeout(d time.Duration) pageOption { return func(c *pageConfig) { c.ti
 // scripts.
 func withScript(js string) pageOption {
 	return func(c *pageConfig) { c.scripts = append(c.scripts, js) }
+}
+
+// alsoScope lets the page request URLs under prefix too: a host page of
+// one server that frames the dashboard of another (another origin).
+func alsoScope(prefix string) pageOption {
+	return func(c *pageConfig) { c.scopes = append(c.scopes, prefix) }
 }
 
 // allowProblem lets recorded problems (console errors, log entries, ...)
@@ -618,12 +646,23 @@ func (p *page) findings() []string {
 		}
 	}
 	for _, u := range p.requests {
-		if strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "blob:") || strings.HasPrefix(u, p.scope) {
+		if strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "blob:") || p.inScope(u) {
 			continue
 		}
-		out = append(out, "request outside "+p.scope+": "+u)
+		out = append(out, "request outside "+strings.Join(append([]string{p.scope}, p.cfg.scopes...), " and ")+": "+u)
 	}
 	return out
+}
+
+// inScope reports whether the page may request u: it is in the page's
+// folder, or under a prefix given with alsoScope.
+func (p *page) inScope(u string) bool {
+	for _, s := range append([]string{p.scope}, p.cfg.scopes...) {
+		if strings.HasPrefix(u, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // close fails the test on every finding and closes the tab; it runs at

@@ -25,6 +25,8 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -179,15 +181,76 @@ func screenshot(p *page, name string) string {
 	if err != nil {
 		p.t.Fatalf("screenshot %s: %v", name, err)
 	}
+	return saveArtifact(p.t, name+".png", buf)
+}
+
+// screenshotViewport saves a PNG of what the viewport shows to
+// e2e/artifacts/<name>.png: the fold of a phone, say.
+func screenshotViewport(p *page, name string) string {
+	p.t.Helper()
+	buf, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	return saveArtifact(p.t, name+".png", buf)
+}
+
+// saveArtifact writes data to e2e/artifacts/<name> and returns its path.
+func saveArtifact(t *testing.T, name string, data []byte) string {
+	t.Helper()
 	dir := "artifacts"
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		p.t.Fatal(err)
+		t.Fatal(err)
 	}
-	file := filepath.Join(dir, name+".png")
-	if err := os.WriteFile(file, buf, 0o644); err != nil {
-		p.t.Fatal(err)
+	file := filepath.Join(dir, name)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	return file
+}
+
+// visibleJS reports whether an element is rendered: it has a box, and
+// neither it nor an ancestor is display: none or visibility: hidden.
+const visibleJS = `((el) => !!el && el.checkVisibility({visibilityProperty: true}) && el.getClientRects().length > 0)`
+
+// shown reports whether the first element matching the selector is
+// rendered (visibleJS); false when there is none.
+func shown(p *page, selector string) bool {
+	p.t.Helper()
+	return evalJS[bool](p, visibleJS+`(document.querySelector(`+jsString(selector)+`))`)
+}
+
+// frameEval evaluates a JavaScript expression in the child frame whose
+// <iframe name> is name, in an isolated world of the test's: it reads the
+// frame's DOM whatever the frame's origin, without the frame's own
+// JavaScript objects, and without the host page's help. Promises are
+// awaited.
+func frameEval[T any](p *page, name, expr string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, func(ctx context.Context, tg *chromedp.Target) (T, error) {
+		var zero T
+		tree, err := cdp.Call(ctx, tg, cdppage.GetFrameTree, cdp.Empty{})
+		if err != nil {
+			return zero, err
+		}
+		var names []string
+		for _, f := range tree.FrameTree.ChildFrames {
+			names = append(names, f.Frame.Name)
+			if f.Frame.Name != name {
+				continue
+			}
+			world, err := cdp.Call(ctx, tg, cdppage.CreateIsolatedWorld, cdppage.CreateIsolatedWorldParams{FrameID: f.Frame.ID, WorldName: "e2e"})
+			if err != nil {
+				return zero, err
+			}
+			return chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise, func(ep *runtime.EvaluateParams) { ep.ContextID = world.ExecutionContextID })(ctx, tg)
+		}
+		return zero, fmt.Errorf("no child frame named %q (frames: %q)", name, names)
+	})
+	if err != nil {
+		p.t.Fatalf("%s: evaluating %.300s in frame %s: %v", p.url, expr, name, err)
+	}
+	return v
 }
 
 // httpGet fetches a URL with the given request headers (name, value pairs).
@@ -438,6 +501,72 @@ func pressKeys(p *page, selector, key string, n int) {
 	if err := chromedp.Do(p.ctx, steps...); err != nil {
 		p.t.Fatalf("pressing keys in %s: %v", selector, err)
 	}
+}
+
+// hover moves the mouse over the center of the first element matching the
+// selector (scrolled into view first), with a real mouse event.
+func hover(p *page, selector string) {
+	p.t.Helper()
+	scrollIntoView(p, selector)
+	r := boundingBox(p, selector)
+	if err := chromedp.Do(p.ctx, mouseAt(chromedp.MouseMoved, r.Left+r.Width/2, r.Top+r.Height/2, 0)); err != nil {
+		p.t.Fatalf("hovering over %s: %v", selector, err)
+	}
+}
+
+// browserBack goes one entry back in the tab's history, as the browser's
+// back button does (Page.navigateToHistoryEntry). It does not wait for a
+// load: the dashboard's entries are of one document.
+func browserBack(p *page) {
+	p.t.Helper()
+	err := chromedp.Do(p.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		h, err := cdp.Call(ctx, tg, cdppage.GetNavigationHistory, cdp.Empty{})
+		if err != nil {
+			return err
+		}
+		if h.CurrentIndex <= 0 || int(h.CurrentIndex) >= len(h.Entries) {
+			return fmt.Errorf("no entry before entry %d of %d", h.CurrentIndex, len(h.Entries))
+		}
+		_, err = cdp.Call(ctx, tg, cdppage.NavigateToHistoryEntry, cdppage.NavigateToHistoryEntryParams{EntryID: h.Entries[h.CurrentIndex-1].ID})
+		return err
+	}))
+	if err != nil {
+		p.t.Fatalf("going back: %v", err)
+	}
+}
+
+// setMobileViewport emulates a phone held upright: a w×h CSS-pixel
+// viewport (Emulation.setDeviceMetricsOverride with mobile true, the page's
+// meta viewport applies), three device pixels a CSS pixel, touch.
+func setMobileViewport(p *page, w, h int64) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(w, h, chromedp.EmulateMobile, chromedp.EmulateTouch,
+		chromedp.EmulateScale(3), chromedp.EmulatePortrait)); err != nil {
+		p.t.Fatalf("emulating a %d×%d phone: %v", w, h, err)
+	}
+	if err := pollFor(p, fmt.Sprintf(`innerWidth === %d && innerHeight === %d`, w, h), 5*time.Second); err != nil {
+		p.t.Fatalf("viewport is %s, want %d×%d", evalOr(p, "innerWidth + '×' + innerHeight"), w, h)
+	}
+}
+
+// pressTabUntil presses Tab, with real key events, until the focused
+// element matches the selector, at most max times; it returns the
+// elements focused on the way (tag#id[data-input]), the last one matching.
+func pressTabUntil(p *page, selector string, max int) []string {
+	p.t.Helper()
+	var path []string
+	for range max {
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+			p.t.Fatalf("pressing Tab: %v", err)
+		}
+		path = append(path, evalJS[string](p, `(el => el ? el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+  (el.dataset && el.dataset.input ? "[" + el.dataset.input + "]" : "") : "none")(document.activeElement)`))
+		if evalJS[bool](p, `!!document.activeElement && document.activeElement.matches(`+jsString(selector)+`)`) {
+			return path
+		}
+	}
+	p.t.Fatalf("%d × Tab never reached %s; focus went through %s", max, selector, strings.Join(path, " → "))
+	return nil
 }
 
 // typeInto focuses a text field, selects its text and types text followed
@@ -774,3 +903,124 @@ const wasmJS = `(() => {
     });
   };
 })();`
+
+// ---------------------------------------------------------------------------
+// The contract of docs/testing.md
+// ---------------------------------------------------------------------------
+
+// waitContractReady waits, with the names of docs/testing.md only, until
+// the page's first scenario is on screen: window.computedash appears, its
+// ready promise resolves, and #dash says data-ready="1".
+func waitContractReady(p *page) {
+	p.t.Helper()
+	waitOrFail(p, `!!window.computedash && window.computedash.version === 1`, testTimeout-10*time.Second, "window.computedash")
+	if !evalJS[bool](p, `window.computedash.ready.then(() => true)`) {
+		p.t.Fatal("window.computedash.ready did not resolve")
+	}
+	waitOrFail(p, `!!document.querySelector('#dash[data-ready="1"]')`, 5*time.Second, `#dash[data-ready="1"] after window.computedash.ready`)
+}
+
+// ---------------------------------------------------------------------------
+// Tools: printing, PDF text, accessibility, the test-only npm folder
+// ---------------------------------------------------------------------------
+
+// printPDF prints the page with the DevTools protocol (Page.printToPDF) as
+// a board pack is printed: landscape, on the page size of the page's CSS
+// @page rule, backgrounds included.
+func printPDF(p *page) []byte {
+	p.t.Helper()
+	pdf, err := chromedp.Run(p.ctx, chromedp.PrintToPDF(chromedp.PDFLandscape(), chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
+	if err != nil {
+		p.t.Fatalf("%s: printing to PDF: %v", p.url, err)
+	}
+	return pdf
+}
+
+// poppler runs a command of Debian's poppler-utils (pdftotext, pdfinfo)
+// and returns its stdout; without the package the test fails saying what
+// to install.
+func poppler(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s not found: install the Debian package poppler-utils (apt-get install -y poppler-utils; ./build.sh test installs it when run as root)", name)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(path, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %q: %v\n%s", name, args, err, stderr.Bytes())
+	}
+	return stdout.String()
+}
+
+// pdfPages is the page count of a PDF file (pdfinfo).
+func pdfPages(t *testing.T, file string) int {
+	t.Helper()
+	for line := range strings.Lines(poppler(t, "pdfinfo", file)) {
+		if rest, ok := strings.CutPrefix(line, "Pages:"); ok {
+			var n int
+			if _, err := fmt.Sscan(rest, &n); err == nil {
+				return n
+			}
+		}
+	}
+	t.Fatalf("pdfinfo %s: no page count", file)
+	return 0
+}
+
+// pdfText is the text of a PDF file, in reading order (pdftotext).
+func pdfText(t *testing.T, file string) string {
+	t.Helper()
+	return poppler(t, "pdftotext", file, "-")
+}
+
+// npmDir is the test-only npm folder (e2e/npm), relative to the package.
+const npmDir = "npm"
+
+// requireNpm fails the test when a package of the test-only npm folder is
+// not installed, saying how to install it.
+func requireNpm(t *testing.T, pkg string) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(npmDir, "node_modules", pkg, "package.json")); err != nil {
+		t.Fatalf("e2e/npm/node_modules/%s is missing (%v): run `cd e2e/npm && npm ci` (or ./build.sh test, which does it)", pkg, err)
+	}
+}
+
+// axeViolation is a rule of axe-core that the page breaks, with the
+// elements that break it.
+type axeViolation struct {
+	ID, Impact, Help string
+	Targets          []string
+}
+
+// wcagTags are the axe-core tags of WCAG 2.2 level AA: every A and AA rule
+// of WCAG 2.0, 2.1 and 2.2.
+var wcagTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"}
+
+// runAxe puts axe-core into the page (test-only, from e2e/npm; the site
+// never loads it: Runtime.evaluate runs it beside the page's scripts) and
+// runs the WCAG 2.2 AA rules on the whole document.
+func runAxe(p *page) []axeViolation {
+	p.t.Helper()
+	if !evalJS[bool](p, `!!window.axe`) {
+		requireNpm(p.t, "axe-core")
+		src, err := os.ReadFile(filepath.Join(npmDir, "node_modules", "axe-core", "axe.min.js"))
+		if err != nil {
+			p.t.Fatal(err)
+		}
+		evalJS[bool](p, string(src)+"\n;!!window.axe")
+	}
+	tags, _ := json.Marshal(wcagTags)
+	r := evalJS[struct {
+		Passes     int
+		Violations []axeViolation
+	}](p, `axe.run(document, {runOnly: {type: "tag", values: `+string(tags)+`}, resultTypes: ["violations"]})
+  .then((r) => ({passes: r.passes.length, violations: r.violations.map((v) => ({id: v.id, impact: v.impact || "", help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" "))}))}))`)
+	if r.Passes == 0 {
+		p.t.Fatalf("%s: axe-core checked no rule", p.url)
+	}
+	p.t.Logf("%s: axe-core: %d rules pass, %d fail", evalOr(p, "location.href"), r.Passes, len(r.Violations))
+	return r.Violations
+}
