@@ -76,7 +76,7 @@ func (d *dashboard) onDismiss(ctx app.Context, a app.Action) {
 // the headline held against A (or the base case).
 func (d *dashboard) onPin(ctx app.Context, a app.Action) {
 	pin, _ := a.Value.(bool)
-	d.view.vs = ""
+	d.view.vs, d.view.pinned = "", pin
 	if pin {
 		d.view.vs = core.EncodeQuery(&d.sc.params)
 	}

@@ -27,7 +27,7 @@ func (r *reference) label(c i18n.Catalog) string {
 // when there is none (no vs, and s is the base case). It reuses cached
 // when that is the same reference.
 func referenceOf(s scenario, v view, cached *reference) *reference {
-	if v.vs != "" {
+	if v.pinned {
 		if cached != nil && cached.pinned && cached.sc.query == v.vs {
 			return cached
 		}

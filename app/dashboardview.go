@@ -31,7 +31,7 @@ func (d *dashboard) Render() app.UI {
 	return root.Body(
 		&printHeader{Title: c.T("app.title"), Date: c.T("print.date", time.Now().Format("2006-01-02")), Preset: presetText, Scenario: scenarioLine(&d.sc.params, c)},
 		&topBar{Scenario: scenarioLine(&d.sc.params, c), Preset: presetText, Presets: presetItems(d.view, presetID, c),
-			Pinned: d.view.vs != "", Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
+			Pinned: d.view.pinned, Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
 		// The children of the page keep their places, shown or hidden: go-app
 		// matches children by position, and a child appearing before the
 		// panel would make it mount anew, under the user's hand.

@@ -86,13 +86,28 @@ func neededHeight(parts []string) int {
 	return h
 }
 
+// size is the snippet's size: as set, or the height the parts need.
+func (e *embedDialog) size() embedSize {
+	s := embedSize{width: e.width, height: e.height}
+	if s.height == 0 {
+		s.height = neededHeight(e.parts)
+	}
+	return s
+}
+
+// snippet is the iframe code of what the dialog shows now.
+func (e *embedDialog) snippet() string {
+	return embedCode(e.Scenario, e.View, e.parts, e.size(), i18n.For(e.Lang).T("app.title"))
+}
+
+func (e *embedDialog) onCopy(ctx app.Context, ev app.Event) {
+	ctx.NewActionWithValue(actionShare, e.snippet())
+}
+
 func (e *embedDialog) Render() app.UI {
 	c := i18n.For(e.Lang)
-	size := embedSize{width: e.width, height: e.height}
-	if size.height == 0 {
-		size.height = neededHeight(e.parts)
-	}
-	code := embedCode(e.Scenario, e.View, e.parts, size, c.T("app.title"))
+	size := e.size()
+	code := e.snippet()
 	return app.Section().ID("embed-dialog").Class("embed-dialog").Aria("label", c.T("embed.title")).Body(
 		app.H2().Text(c.T("embed.title")),
 		app.FieldSet().Body(
@@ -113,9 +128,7 @@ func (e *embedDialog) Render() app.UI {
 		),
 		app.Label().For("embed-code").Text(c.T("embed.preview")),
 		app.Textarea().ID("embed-code").ReadOnly(true).Rows(3).Text(code),
-		app.Button().ID("embed-copy").OnClick(func(ctx app.Context, ev app.Event) {
-			ctx.NewActionWithValue(actionShare, code)
-		}).Text(c.T("action.copyembed")),
+		app.Button().ID("embed-copy").OnClick(e.onCopy).Text(c.T("action.copyembed")),
 	)
 }
 

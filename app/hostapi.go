@@ -50,8 +50,8 @@ func (h *hostLink) listen(ctx app.Context, set func(ctx app.Context, query strin
 			return nil
 		}
 		q := data.Get("query")
-		if q.Type() != app.TypeString || q.Length() > maxHostQuery {
-			return nil
+		if q.Type() != app.TypeString || app.Window().Get("Object").Invoke(q).Get("length").Int() > maxHostQuery {
+			return nil // Object(q): syscall/js reads length of objects only
 		}
 		origin, query := ev.Get("origin").String(), q.String()
 		ctx.Dispatch(func(ctx app.Context) {
@@ -68,10 +68,12 @@ func (h *hostLink) listen(ctx app.Context, set func(ctx app.Context, query strin
 	h.tellHeight()
 }
 
-// tellHeight posts the content's height to the parent when it changed.
+// tellHeight posts the content's height to the parent when it changed:
+// the height of the document's box, which, unlike scrollHeight, is less
+// than the frame's when the frame is taller than the content.
 func (h *hostLink) tellHeight() {
 	doc := app.Window().Get("document").Get("documentElement")
-	height := math.Ceil(doc.Get("scrollHeight").Float())
+	height := math.Ceil(doc.Call("getBoundingClientRect").Get("height").Float())
 	if height == h.height || height <= 0 {
 		return
 	}

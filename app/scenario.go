@@ -16,6 +16,7 @@ type view struct {
 	embed  bool
 	print  bool   // the board-pack print view
 	preset string // the preset the scenario started from, if any
+	pinned bool   // a scenario A is pinned (vs=, even empty: the base case)
 	vs     string // the pinned scenario A of a comparison, as its query
 	show   string // the parts an embedded page shows, as given (comma list)
 }
@@ -37,6 +38,7 @@ func parseView(query string) view {
 			v.preset = pr.ID
 		}
 	}
+	v.pinned = q.Has("vs")
 	v.vs = modelQuery(q.Get("vs"))
 	v.show = q.Get("show")
 	return v
@@ -48,7 +50,7 @@ func (v view) query() string {
 	if v.preset != "" {
 		parts = append(parts, "preset="+v.preset)
 	}
-	if v.vs != "" {
+	if v.pinned {
 		parts = append(parts, "vs="+url.QueryEscape(v.vs))
 	}
 	if v.embed {

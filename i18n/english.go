@@ -18,7 +18,7 @@ var english = map[string]string{
 	"action.svg":         "SVG",
 	"action.resetall":    "Reset all",
 	"action.reset":       "Reset to default (%s)",
-	"action.openfull":    "Open the full dashboard",
+	"action.openfull":    "Open in the full dashboard",
 	"action.dismiss":     "Dismiss",
 	"action.copyfailed":  "Copy it from the field below",
 

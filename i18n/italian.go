@@ -21,7 +21,7 @@ var italian = map[string]string{
 	"action.svg":         "SVG",
 	"action.resetall":    "Ripristina tutto",
 	"action.reset":       "Ripristina il valore predefinito (%s)",
-	"action.openfull":    "Apri la dashboard completa",
+	"action.openfull":    "Apri nella dashboard completa",
 	"action.dismiss":     "Chiudi",
 	"action.copyfailed":  "Copialo dal campo qui sotto",
 
