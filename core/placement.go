@@ -59,6 +59,7 @@ type Placement struct {
 	StrandedMW    [HorizonMonths]float64
 	PeakUnplaced  int64   // the largest monthly total of unplaced GPUs
 	order         [][]int // per deal, its pool's sites by First, then id
+	active        []int   // the sites placed on this call
 	rem           []float64
 }
 
@@ -77,6 +78,12 @@ func place(pl *Placement, l *Ledger, f *Fleet, pw power, sites []Site, scale flo
 	}
 	rem := pl.rem[:len(sites)]
 	pl.order = pl.order[:0]
+	pl.active = pl.active[:0]
+	for j := range sites {
+		if !peakOnly || usesPool(l, sites[j].Pool) {
+			pl.active = append(pl.active, j) // a risk draw passes over sites no deal can use
+		}
+	}
 	for i := range l.Deals {
 		var idx []int
 		for j := range sites {
@@ -99,7 +106,7 @@ func place(pl *Placement, l *Ledger, f *Fleet, pw power, sites []Site, scale flo
 			pl.UnplacedGPUs[m] = 0
 			continue
 		}
-		for j := range sites {
+		for _, j := range pl.active {
 			a := sites[j].Available(Month(m), scale)
 			pl.Available[j][m], pl.Used[j][m], rem[j] = a, 0, a
 		}
@@ -126,12 +133,25 @@ func place(pl *Placement, l *Ledger, f *Fleet, pw power, sites []Site, scale flo
 		}
 		pl.UnplacedGPUs[m] = unplaced
 		pl.PeakUnplaced = max(pl.PeakUnplaced, unplaced)
+		if peakOnly {
+			continue
+		}
 		var stranded float64
 		for j := range sites {
 			stranded += pl.Available[j][m] - pl.Used[j][m]
 		}
 		pl.StrandedMW[m] = stranded
 	}
+}
+
+// usesPool reports whether a deal of l is hosted by pool.
+func usesPool(l *Ledger, pool PoolID) bool {
+	for i := range l.Deals {
+		if l.Deals[i].Pool == pool {
+			return true
+		}
+	}
+	return false
 }
 
 func siteBefore(a, b *Site) bool {
