@@ -82,6 +82,7 @@ func (d *dashboard) onPin(ctx app.Context, a app.Action) {
 	}
 	d.ref = referenceOf(d.sc, d.view, d.ref)
 	d.figures = d.headline()
+	d.words = d.newWords()
 	d.charts.requeue(visibleCharts())
 	d.schedulePump(ctx)
 	d.url.reset()
@@ -97,6 +98,7 @@ func (d *dashboard) onLang(ctx app.Context, a app.Action) {
 	}
 	d.view.lang = lang
 	d.figures = d.headline()
+	d.words = d.newWords()
 	d.ledger.gen = 0
 	d.charts.queue = append(d.charts.queue[:0], charts.All()...)
 	d.schedulePump(ctx)

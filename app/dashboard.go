@@ -43,7 +43,8 @@ type dashboard struct {
 	viewNotices []core.Notice // notices about the page's own parameters
 	ready       bool
 	host        hostLink // the host page of an embedded dashboard
-	testReady   func()   // resolves window.computedash.ready
+	testReady   func()   // resolves window.computedash.ready; nil once done
+	words       words    // the sentences about the scenario on screen
 }
 
 func newDashboard() *dashboard { return &dashboard{charts: newChartPump()} }
@@ -116,9 +117,11 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.ref = referenceOf(d.sc, d.view, d.ref)
 	d.figures = d.headline()
 	paintHeadline(d.gen, d.figures)
+	d.words = d.newWords()
 	d.host.tellResult(d.sc)
-	if d.testReady != nil {
-		afterPaint(ctx, func(app.Context) { d.testReady() })
+	if resolve := d.testReady; resolve != nil {
+		d.testReady = nil
+		afterPaint(ctx, func(app.Context) { resolve() })
 	}
 	if d.view.print { // everything at once, for the printer
 		if d.ref != nil && d.ref.pinned && d.ref.sc.report.Risk == nil {
@@ -242,6 +245,7 @@ func (d *dashboard) startRisk(ctx app.Context) {
 		}
 		d.sc.report = core.NewReport(d.sc.result, &run.risk)
 		d.risk = nil
+		d.words = d.newWords()
 		d.charts.prepend(charts.Cash, charts.Tornado)
 		d.schedulePump(ctx)
 		if r := d.ref; r != nil && r.pinned && r.sc.report.Risk == nil {

@@ -27,10 +27,9 @@ func (d *dashboard) Render() app.UI {
 	}
 	full := d.view
 	full.embed = false
-	presetID, presetText := presetLine(&d.sc.params, d.view, c)
 	return root.Body(
-		&printHeader{Title: c.T("app.title"), Date: c.T("print.date", time.Now().Format("2006-01-02")), Preset: presetText, Scenario: scenarioLine(&d.sc.params, c)},
-		&topBar{Scenario: scenarioLine(&d.sc.params, c), Preset: presetText, Presets: presetItems(d.view, presetID, c),
+		&printHeader{Title: c.T("app.title"), Date: c.T("print.date", time.Now().Format("2006-01-02")), Preset: d.words.preset, Scenario: d.words.scenario},
+		&topBar{Scenario: d.words.scenario, Preset: d.words.preset, Presets: d.words.presets,
 			Pinned: d.view.pinned, Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
 		// The children of the page keep their places, shown or hidden: go-app
 		// matches children by position, and a child appearing before the
@@ -54,7 +53,7 @@ func (d *dashboard) Render() app.UI {
 					&ledgerTable{View: d.ledger.view, TotalLabel: c.T("ledger.value"), Beyond: c.T("ledger.beyond")},
 				),
 				&methodology{Title: c.T("section.method"), FactsTitle: c.T("section.facts"), Lang: c.Lang},
-				&sourcesFooter{Title: c.T("print.sources"), Rows: sourceRows(&d.sc.params, c)},
+				&sourcesFooter{Title: c.T("print.sources"), Rows: d.words.sources},
 			),
 		),
 	)
@@ -105,7 +104,7 @@ func (d *dashboard) headlineView(c i18n.Catalog) app.UI {
 
 func (d *dashboard) chartView(id charts.ID, c i18n.Catalog) app.UI {
 	return &chartCard{ID: string(id), Title: charts.Title(id, c), SVG: d.charts.svgs[id],
-		Stale: d.charts.stale(id, d.gen, d.riskReady()), Download: c.T("action.svg"), Alt: charts.Describe(id, d.sc.report, c)}
+		Stale: d.charts.stale(id, d.gen, d.riskReady()), Download: c.T("action.svg"), Alt: d.words.alts[id]}
 }
 
 func printClass(print bool) string {

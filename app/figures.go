@@ -73,14 +73,10 @@ func headlineFigures(rep *core.Report, c i18n.Catalog) []figure {
 // scenarioLine says in words which inputs differ from the base case.
 func scenarioLine(p *core.Params, c i18n.Catalog) string {
 	var items []string
-	specs := core.Specs()
-	for i := range specs {
-		s := &specs[i]
-		v := s.Get(p)
-		if v.Equal(s.Default) {
-			continue
-		}
-		items = append(items, c.T("scenario.item", c.Label(s.ID), valueText(s, v, c), valueText(s, s.Default, c)))
+	base := core.Defaults()
+	for _, id := range p.Diff(&base) {
+		s := &core.Specs()[core.Index(id)]
+		items = append(items, c.T("scenario.item", c.Label(s.ID), valueText(s, s.Get(p), c), valueText(s, s.Default, c)))
 	}
 	if len(items) == 0 {
 		return c.T("scenario.base")

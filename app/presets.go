@@ -75,7 +75,7 @@ func presetLine(p *core.Params, v view, c i18n.Catalog) (id, line string) {
 		if pr.ID != v.preset {
 			continue
 		}
-		q, _ := core.ParseQuery(pr.Query)
+		q := pr.Params()
 		switch n := len(p.Diff(&q)); n {
 		case 0:
 			return pr.ID, c.T("preset." + pr.ID)

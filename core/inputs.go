@@ -143,43 +143,57 @@ type Spec struct {
 	field  field
 }
 
-// field reads and writes one input of Params in the table's units.
+// field reads, writes and compares one input of Params, in the table's
+// units.
 type field struct {
-	get func(*Params) decimal.Decimal
-	set func(*Params, decimal.Decimal)
+	get  func(*Params) decimal.Decimal
+	set  func(*Params, decimal.Decimal)
+	same func(p, q *Params) bool // the input has the same value in p and q
+}
+
+// fieldOf is the field of a comparable Go value, converted to and from the
+// table's decimal units.
+func fieldOf[T comparable](ref func(*Params) *T, to func(T) decimal.Decimal, from func(decimal.Decimal) T) field {
+	return field{
+		get:  func(p *Params) decimal.Decimal { return to(*ref(p)) },
+		set:  func(p *Params, v decimal.Decimal) { *ref(p) = from(v) },
+		same: func(p, q *Params) bool { return *ref(p) == *ref(q) },
+	}
 }
 
 func moneyField(ref func(*Params) *decimal.Decimal) field {
-	return field{func(p *Params) decimal.Decimal { return *ref(p) }, func(p *Params, v decimal.Decimal) { *ref(p) = v }}
+	return field{
+		get:  func(p *Params) decimal.Decimal { return *ref(p) },
+		set:  func(p *Params, v decimal.Decimal) { *ref(p) = v },
+		same: func(p, q *Params) bool { return ref(p).Equal(*ref(q)) },
+	}
 }
 
 func floatField(ref func(*Params) *float64) field {
-	return field{func(p *Params) decimal.Decimal { return decimal.NewFromFloat(*ref(p)) },
-		func(p *Params, v decimal.Decimal) { *ref(p) = v.InexactFloat64() }}
+	return fieldOf(ref, decimal.NewFromFloat, decimal.Decimal.InexactFloat64)
 }
 
 func intField(ref func(*Params) *int) field {
-	return field{func(p *Params) decimal.Decimal { return decimal.NewFromInt(int64(*ref(p))) },
-		func(p *Params, v decimal.Decimal) { *ref(p) = int(v.IntPart()) }}
+	return fieldOf(ref, func(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) },
+		func(v decimal.Decimal) int { return int(v.IntPart()) })
 }
 
 func int64Field(ref func(*Params) *int64) field {
-	return field{func(p *Params) decimal.Decimal { return decimal.NewFromInt(*ref(p)) },
-		func(p *Params, v decimal.Decimal) { *ref(p) = v.IntPart() }}
+	return fieldOf(ref, decimal.NewFromInt, decimal.Decimal.IntPart)
 }
 
 func monthField(ref func(*Params) *Month) field {
-	return field{func(p *Params) decimal.Decimal { return decimal.NewFromInt(int64(*ref(p))) },
-		func(p *Params, v decimal.Decimal) { *ref(p) = Month(v.IntPart()) }}
+	return fieldOf(ref, func(m Month) decimal.Decimal { return decimal.NewFromInt(int64(m)) },
+		func(v decimal.Decimal) Month { return Month(v.IntPart()) })
 }
 
 func flagField(ref func(*Params) *bool) field {
-	return field{func(p *Params) decimal.Decimal {
-		if *ref(p) {
+	return fieldOf(ref, func(on bool) decimal.Decimal {
+		if on {
 			return decimal.NewFromInt(1)
 		}
 		return decimal.Zero
-	}, func(p *Params, v decimal.Decimal) { *ref(p) = v.Sign() != 0 }}
+	}, func(v decimal.Decimal) bool { return v.Sign() != 0 })
 }
 
 // Index returns the position of the input with the given id in Specs, or -1.

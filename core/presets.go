@@ -27,13 +27,31 @@ var presets = [...]Preset{
 // Presets returns the presets in menu order. Callers must not modify it.
 func Presets() []Preset { return presets[:] }
 
+// presetParams are the inputs of each preset, read once; never written.
+var presetParams = func() (out [len(presets)]Params) {
+	for i, pr := range presets {
+		out[i], _ = ParseQuery(pr.Query)
+	}
+	return out
+}()
+
+// Params returns the inputs of the preset.
+func (pr Preset) Params() Params {
+	for i := range presets {
+		if presets[i].ID == pr.ID {
+			return presetParams[i]
+		}
+	}
+	p, _ := ParseQuery(pr.Query)
+	return p
+}
+
 // PresetOf returns the preset whose query gives exactly the inputs p, and
 // false when none does.
 func PresetOf(p *Params) (Preset, bool) {
-	for _, pr := range presets {
-		q, _ := ParseQuery(pr.Query)
-		if q.Equal(p) {
-			return pr, true
+	for i := range presets {
+		if presetParams[i].Equal(p) {
+			return presets[i], true
 		}
 	}
 	return Preset{}, false
@@ -44,7 +62,7 @@ func PresetOf(p *Params) (Preset, bool) {
 func (p *Params) Diff(q *Params) []string {
 	var ids []string
 	for i := range specs {
-		if !specs[i].Get(p).Equal(specs[i].Get(q)) {
+		if !specs[i].field.same(p, q) {
 			ids = append(ids, specs[i].ID)
 		}
 	}

@@ -153,10 +153,10 @@ func EncodeQuery(p *Params) string {
 	var b strings.Builder
 	for i := range specs {
 		s := &specs[i]
-		v := s.Get(p)
-		if v.Equal(s.Default) {
+		if s.field.same(p, &defaults) {
 			continue
 		}
+		v := s.Get(p)
 		if b.Len() > 0 {
 			b.WriteByte('&')
 		}
@@ -168,6 +168,16 @@ func EncodeQuery(p *Params) string {
 }
 
 // Equal reports whether p and q hold the same value for every input.
-func (p *Params) Equal(q *Params) bool { return len(p.Diff(q)) == 0 }
+func (p *Params) Equal(q *Params) bool {
+	for i := range specs {
+		if !specs[i].field.same(p, q) {
+			return false
+		}
+	}
+	return true
+}
+
+// defaults is the base case, to compare with; it is never written.
+var defaults = Defaults()
 
 func ptr(s string) *string { return &s }
