@@ -367,7 +367,9 @@ func TestCopyLinkAndEmbed(t *testing.T) {
 	href := evalJS[string](p, `location.href`)
 
 	click(p, "#copy-link")
-	waitOrFail(p, `!!document.querySelector("input.share")`, 5*time.Second, "the share field")
+	// The field is always there, hidden; its value comes with the render
+	// that follows the click.
+	waitOrFail(p, `document.querySelector("input.share").value !== ""`, 5*time.Second, "the link in the share field")
 	if got := fieldValue(p, "input.share"); got != href {
 		t.Errorf("copy link: the share field holds %q, want the page URL %q", got, href)
 	}
