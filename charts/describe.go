@@ -29,21 +29,21 @@ func Describe(id ID, rep *core.Report, c i18n.Catalog) string {
 		}
 		return s
 	case GPUs:
-		m, v := peak(rep.Monthly.GPUs)
-		return c.T("alt.gpus", l.Count(v), m.String())
+		f := rep.Figure(core.FigPeakGPUs)
+		return c.T("alt.gpus", l.Count(f.Count), f.Month.String())
 	case Power:
-		m, v := peak(rep.Monthly.FacilityMW)
+		f := rep.Figure(core.FigPeakMW)
 		var avail float64
 		for _, p := range rep.Pools {
-			avail += p.Available[m]
+			avail += p.Available[f.Month]
 		}
-		return c.T("alt.power", l.Power(v), m.String(), l.Power(avail))
+		return c.T("alt.power", l.Power(f.Float), f.Month.String(), l.Power(avail))
 	case Unplaced:
-		m, v := peak(rep.Monthly.UnplacedGPUs)
-		if v == 0 {
+		f := rep.Figure(core.FigUnplaced)
+		if f.Count == 0 {
 			return c.T("fig.unplaced.none")
 		}
-		return c.T("alt.unplaced", l.Count(v), m.String())
+		return c.T("alt.unplaced", l.Count(f.Count), f.Month.String())
 	case Sites:
 		used := make([]float64, len(rep.Months))
 		var avail float64
@@ -67,8 +67,8 @@ func Describe(id ID, rep *core.Report, c i18n.Catalog) string {
 		y := rep.Yearly[2030-core.FirstYear]
 		return c.T("alt.gap", l.Billions(y.CapexTotal), l.Billions(y.RequiredRevenue), l.Billions(y.AIRevenue), l.Billions(y.RevenueGap))
 	case HHI:
-		if h := rep.Yearly[2027-core.FirstYear].HHI; h != nil {
-			return c.T("alt.hhi", l.Number(h.InexactFloat64(), 0), c.T("band."+string(core.BandOf(h.InexactFloat64()))))
+		if f := rep.Figure(core.FigHHI); !f.None {
+			return c.T("alt.hhi", l.Number(f.Float, 0), c.T("band."+string(f.Band)))
 		}
 		return c.T("fig.hhi.none")
 	case Tornado:
@@ -95,7 +95,7 @@ func peakMoney(s []core.Money) (core.Month, float64) {
 }
 
 // peak returns the first month of the largest value and the value.
-func peak[T int64 | float64](s []T) (core.Month, T) {
+func peak(s []float64) (core.Month, float64) {
 	best := 0
 	for m, x := range s {
 		if x > s[best] {

@@ -69,6 +69,16 @@ const (
 	HeadlineGapYear = 2030
 )
 
+// Figure returns the headline figure id of the report.
+func (rep *Report) Figure(id FigureID) Figure {
+	for _, f := range rep.Headline {
+		if f.ID == id {
+			return f
+		}
+	}
+	return Figure{ID: id, None: true, Raw: "null", Month: NoMonth}
+}
+
 // headline returns the eight headline figures of r in page order.
 func headline(r *Result, rep *Report) []Figure {
 	f := &r.Finance
