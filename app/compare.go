@@ -49,9 +49,10 @@ func withReference(figs []figure, rep *core.Report, r *reference, c i18n.Catalog
 	ref, label := r.sc.report, r.label(c)
 	refFigs := headlineFigures(ref, c)
 	for i, d := range core.Compare(ref.Headline, rep.Headline) {
-		figs[i].Ref = label + " " + refFigs[i].Value
-		if s := deltaText(d, c); s != "" {
-			figs[i].Ref += " · " + s
+		figs[i].RefValue, figs[i].Delta = refFigs[i].Value, deltaText(d, c)
+		figs[i].Ref = label + " " + figs[i].RefValue
+		if figs[i].Delta != "" {
+			figs[i].Ref += " · " + figs[i].Delta
 		}
 	}
 }

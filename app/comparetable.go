@@ -59,12 +59,11 @@ func (d *dashboard) compareView(c i18n.Catalog) app.UI {
 		return app.If(false, nil)
 	}
 	a, b := d.ref.sc.report, d.sc.report
-	fa, fb := headlineFigures(a, c), d.figures
 	t := &compareTable{Title: c.T("compare.title"),
 		Head:     [4]string{c.T("compare.figure"), c.T("compare.a"), c.T("compare.b"), c.T("compare.diff")},
 		Download: [2]string{c.T("compare.download", c.T("compare.a")), c.T("compare.download", c.T("compare.b"))}}
-	for i, dl := range core.Compare(a.Headline, b.Headline) {
-		t.Rows = append(t.Rows, compareRow{Key: fb[i].Key, Label: fb[i].Label, A: fa[i].Value, B: fb[i].Value, Diff: deltaText(dl, c)})
+	for _, f := range d.figures { // held against A by d.headline
+		t.Rows = append(t.Rows, compareRow{Key: f.Key, Label: f.Label, A: f.RefValue, B: f.Value, Diff: f.Delta})
 	}
 	cash, pOut := compareRow{Key: "cash_p50_2030", Label: c.T("compare.cash2030")}, compareRow{Key: "p_cash_out_before_2030", Label: c.T("compare.pcashout")}
 	for i, rep := range []*core.Report{a, b} {

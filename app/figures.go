@@ -20,6 +20,9 @@ type figure struct {
 	Note  string
 	Tone  string
 	Ref   string // the reference's value and the difference, when there is a reference
+	// RefValue and Delta are the reference's value and the difference,
+	// for the comparison table.
+	RefValue, Delta string
 }
 
 // figureKeys are the catalog keys of each headline figure's label; its
