@@ -30,13 +30,13 @@ func (e *embedDialog) OnInit() { e.width = "100%" }
 func (e *embedDialog) toggle(part string) app.EventHandler {
 	return func(ctx app.Context, ev app.Event) {
 		on := ctx.JSSrc().Get("checked").Bool()
-		e.parts = slices.DeleteFunc(e.parts, func(p string) bool { return p == part })
-		if on {
-			e.parts = append(e.parts, part)
+		var parts []string // in the order of embedParts
+		for _, p := range embedParts() {
+			if p == part && on || p != part && slices.Contains(e.parts, p) {
+				parts = append(parts, p)
+			}
 		}
-		slices.SortStableFunc(e.parts, func(a, b string) int {
-			return slices.Index(embedParts(), a) - slices.Index(embedParts(), b)
-		})
+		e.parts = parts
 		e.height = 0 // back to the height the parts need
 	}
 }
