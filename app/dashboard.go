@@ -234,43 +234,25 @@ func (d *dashboard) refreshLedger() {
 func (d *dashboard) startRisk(ctx app.Context) {
 	run := newRiskRun(d.sc.result, d.gen)
 	d.risk = run
-	var step func(ctx app.Context)
-	step = func(ctx app.Context) {
-		if d.gen != run.gen || d.risk != run {
-			return
-		}
-		if !run.step(riskSlice) {
-			later(ctx, 0, step)
-			return
-		}
+	run.drive(ctx, func() bool { return d.gen == run.gen && d.risk == run }, func(ctx app.Context) {
 		d.sc.report = core.NewReport(d.sc.result, &run.risk)
 		d.risk = nil
 		d.words = d.newWords()
 		d.charts.prepend(charts.Cash, charts.Tornado)
 		d.schedulePump(ctx)
 		if r := d.ref; r != nil && r.pinned && r.sc.report.Risk == nil {
-			d.startRefRisk(ctx, r)
+			later(ctx, 0, func(ctx app.Context) { d.startRefRisk(ctx, r) })
 		}
-	}
-	step(ctx)
+	})
 }
 
 // startRefRisk runs the risk analysis of the pinned scenario A, once, for
 // the comparison table, after B's.
 func (d *dashboard) startRefRisk(ctx app.Context, r *reference) {
 	run := newRiskRun(r.sc.result, d.gen)
-	var step func(ctx app.Context)
-	step = func(ctx app.Context) {
-		if d.ref != r || r.sc.report.Risk != nil {
-			return
-		}
-		if !run.step(riskSlice) {
-			later(ctx, 0, step)
-			return
-		}
+	run.drive(ctx, func() bool { return d.ref == r && r.sc.report.Risk == nil }, func(app.Context) {
 		r.sc.report = core.NewReport(r.sc.result, &run.risk)
-	}
-	later(ctx, 0, step)
+	})
 }
 
 // apply makes p the scenario; the URL follows.

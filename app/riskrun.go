@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"computedash/core"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // riskRun is the risk analysis of one scenario under way: the goal seek
@@ -29,6 +31,24 @@ func (rr *riskRun) step(slice time.Duration) bool {
 	}
 	rr.risk.MonteCarlo = rr.mc.Result()
 	return true
+}
+
+// drive runs the analysis a slice of riskSlice at a time, each slice in
+// its own task of the event loop, while alive holds, and calls done once
+// it is complete.
+func (rr *riskRun) drive(ctx app.Context, alive func() bool, done func(app.Context)) {
+	var step func(ctx app.Context)
+	step = func(ctx app.Context) {
+		if !alive() {
+			return
+		}
+		if !rr.step(riskSlice) {
+			later(ctx, 0, step)
+			return
+		}
+		done(ctx)
+	}
+	step(ctx)
 }
 
 // percent is how much of the Monte Carlo is done, 0–100.
