@@ -113,6 +113,7 @@ func runMain(m *testing.M) int {
 	// server.
 	startServers()
 	defer stopServers()
+	defer closeBare()
 	stop, err := startBrowser(tmp)
 	env.browserErr = err
 	if stop != nil {
