@@ -2,7 +2,8 @@
 # Build, serve and test the scenario dashboard.
 #
 #   ./build.sh [build]   compile the dashboard to web/app.wasm (+ .gz, + .br if brotli exists;
-#                        BROTLI_QUALITY=11 by default)
+#                        BROTLI_QUALITY=11 by default) and write the base case's static page
+#                        into index.html (app prerender)
 #   ./build.sh serve     build (BROTLI_QUALITY=9), then serve the site at http://localhost:8000/
 #                        (ADDR=:9000 to change; any origin may frame it, FRAME_ANCESTORS=
 #                        "https://intranet.example.com https://wiki.example.com" to restrict)
@@ -27,6 +28,10 @@ build() {
 	# compressed file that is not older than app.wasm, so make them newer.
 	touch -c web/app.wasm.gz web/app.wasm.br
 	ls -l web/app.wasm*
+	# index.html carries the base case's page, rendered by the same
+	# components natively, so its figures are on screen at the first paint.
+	echo "==> go run ./app prerender"
+	go run ./app prerender
 }
 
 serve() {

@@ -128,7 +128,7 @@ func paintHeadline(gen int, figs []figure) {
 		return
 	}
 	for _, f := range figs {
-		el := doc.Call("querySelector", `[data-figure="`+f.Key+`"]`)
+		el := dash.Call("querySelector", `[data-figure="`+f.Key+`"]`)
 		if !el.Truthy() {
 			continue
 		}

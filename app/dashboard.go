@@ -42,6 +42,7 @@ type dashboard struct {
 	parts       []string      // the parts an embedded page shows (show=…); none: all
 	viewNotices []core.Notice // notices about the page's own parameters
 	ready       bool
+	static      bool     // rendered natively for index.html (staticPage), not live
 	host        hostLink // the host page of an embedded dashboard
 	testReady   func()   // resolves window.computedash.ready; nil once done
 	words       words    // the sentences about the scenario on screen
@@ -112,10 +113,7 @@ func (d *dashboard) setFromHost(ctx app.Context, query string) {
 // at once when the change is settled (a release, a typed value), else when
 // no other move follows within riskDelay.
 func (d *dashboard) changed(ctx app.Context, settled bool) {
-	d.gen++
-	d.ready = true
-	d.ref = referenceOf(d.sc, d.view, d.ref)
-	d.figures = d.headline()
+	d.present()
 	paintHeadline(d.gen, d.figures)
 	d.words = d.newWords()
 	d.host.tellResult(d.sc)
@@ -124,12 +122,7 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 		afterPaint(ctx, func(app.Context) { resolve() })
 	}
 	if d.view.print { // everything at once, for the printer
-		if d.ref != nil && d.ref.pinned && d.ref.sc.report.Risk == nil {
-			d.ref.sc.analyze()
-		}
-		d.charts.requeue(nil)
-		d.charts.prepend(charts.Cash, charts.Tornado)
-		d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, time.Hour)
+		d.drawAll()
 		return
 	}
 	d.risk = nil
@@ -139,6 +132,38 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.charts.requeue(visibleCharts())
 	d.schedulePump(ctx)
 	d.scheduleRisk(ctx, settled)
+}
+
+// present makes the scenario the one on screen: a new generation, held
+// against its reference, with its headline.
+func (d *dashboard) present() {
+	d.gen++
+	d.ready = true
+	d.ref = referenceOf(d.sc, d.view, d.ref)
+	d.figures = d.headline()
+}
+
+// drawAll does at once what the page otherwise does a slice at a time
+// after a change: scenario A's risk analysis, when one is pinned, and every
+// chart. The scenario's own analysis must be in its report already.
+func (d *dashboard) drawAll() {
+	if d.ref != nil && d.ref.pinned && d.ref.sc.report.Risk == nil {
+		d.ref.sc.analyze()
+	}
+	d.charts.requeue(nil)
+	d.charts.prepend(charts.Cash, charts.Tornado)
+	d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, time.Hour)
+}
+
+// settled reports whether nothing is left to compute for the scenario on
+// screen: its risk analysis and every chart are up to date.
+func (d *dashboard) settled() bool {
+	for _, id := range charts.All() {
+		if d.charts.stale(id, d.gen, d.riskReady()) {
+			return false
+		}
+	}
+	return d.riskReady()
 }
 
 // headline formats the scenario's headline against its reference.

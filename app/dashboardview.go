@@ -21,14 +21,22 @@ func (d *dashboard) Render() app.UI {
 		riskState = "ready"
 	}
 	root := app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).Class(printClass(d.view.print)).
-		Attr("data-ready", "1").DataSet("gen", d.gen).DataSet("risk", riskState).Lang(string(c.Lang))
+		DataSet("gen", d.gen).DataSet("risk", riskState).DataSet("settled", d.settled()).Lang(string(c.Lang))
+	date := time.Now().Format("2006-01-02")
+	if d.static {
+		// Not ready: boot.js waits for the live page's data-ready. And no
+		// date: the static page is built once and served for days.
+		root, date = root.DataSet("static", 1), ""
+	} else {
+		root = root.Attr("data-ready", "1")
+	}
 	if d.view.embed && len(d.parts) > 0 {
 		return root.Class("parts").Body(d.partsView(c)...)
 	}
 	full := d.view
 	full.embed = false
 	return root.Body(
-		&printHeader{Title: c.T("app.title"), Date: c.T("print.date", time.Now().Format("2006-01-02")), Preset: d.words.preset, Scenario: d.words.scenario},
+		&printHeader{Title: c.T("app.title"), Date: c.T("print.date", date), Preset: d.words.preset, Scenario: d.words.scenario},
 		&topBar{Scenario: d.words.scenario, Preset: d.words.preset, Presets: d.words.presets,
 			Pinned: d.view.pinned, Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
 		// The children of the page keep their places, shown or hidden: go-app

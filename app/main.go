@@ -5,6 +5,7 @@
 //
 //	app export [flags]              write the scenario export (see cmd_export.go)
 //	app serve [-addr :8000] [-dir .] serve the static site
+//	app prerender                   write the base case's page into index.html
 package main
 
 import (
@@ -33,6 +34,7 @@ func main() {
 const usage = `usage:
   app export [flags]                write the scenario export (app export -h)
   app serve [-addr :8000] [-dir .]  serve the static site in dir
+  app prerender [-index index.html] write the base case's static page into index.html
 `
 
 // cli dispatches the native subcommands and returns the exit code.
@@ -46,6 +48,8 @@ func cli(args []string, stdout, stderr io.Writer) int {
 		return exportMain(args[1:], stdout, stderr)
 	case "serve":
 		return serveMain(args[1:], stdout, stderr)
+	case "prerender":
+		return prerenderMain(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -13,25 +13,35 @@ import (
 type panel struct {
 	app.Compo
 
-	Values []string // the value used of every input, in core.Specs order
-	Lang   format.Lang
-	open   map[core.Group]bool
+	Values  []string // the value used of every input, in core.Specs order
+	Lang    format.Lang
+	toggled map[core.Group]bool // the groups the user opened or closed
 }
 
-// OnInit opens the groups an analyst starts with: the AWS deal and
+// startOpen are the groups an analyst starts with: the AWS deal and
 // OpenAI's finance.
-func (p *panel) OnInit() {
-	p.open = map[core.Group]bool{core.GroupAWS: true, core.GroupFinance: true}
+var startOpen = map[core.Group]bool{core.GroupAWS: true, core.GroupFinance: true}
+
+// isOpen reports whether group g is open: as the user left it, else as it
+// starts.
+func (p *panel) isOpen(g core.Group) bool {
+	if open, ok := p.toggled[g]; ok {
+		return open
+	}
+	return startOpen[g]
 }
 
 func (p *panel) onToggle(g core.Group) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		open := ctx.JSSrc().Get("open").Bool()
-		if p.open[g] == open {
+		if p.isOpen(g) == open {
 			ctx.PreventUpdate()
 			return
 		}
-		p.open[g] = open
+		if p.toggled == nil {
+			p.toggled = map[core.Group]bool{}
+		}
+		p.toggled[g] = open
 	}
 }
 
@@ -42,7 +52,7 @@ func (p *panel) Render() app.UI {
 	return app.Aside().Class("panel").Aria("label", cat.T("panel.label")).Body(
 		app.Range(groups).Slice(func(g int) app.UI {
 			group := groups[g]
-			open := p.open[group]
+			open := p.isOpen(group)
 			var ids []int
 			for i := range specs {
 				if open && specs[i].Group == group {

@@ -7,6 +7,7 @@ var english = map[string]string{
 	"scenario.changed": "Scenario: %s.",
 	"scenario.item":    "%s %s (base %s)",
 	"app.loading":      "Computing the scenario…",
+	"app.starting":     "Starting the interactive model: the controls answer in a moment.",
 
 	"action.copylink":    "Copy link",
 	"action.copied":      "Link copied",

@@ -10,6 +10,7 @@ var italian = map[string]string{
 	"scenario.changed": "Scenario: %s.",
 	"scenario.item":    "%s %s (base %s)",
 	"app.loading":      "Calcolo dello scenario…",
+	"app.starting":     "Avvio del modello interattivo: i comandi rispondono tra un attimo.",
 
 	"action.copylink":    "Copia link",
 	"action.copied":      "Link copiato",

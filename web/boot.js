@@ -9,12 +9,26 @@
 // State for tests and debugging is on <html>:
 //   data-boot          loading | starting | ready | failed | nowasm
 //   data-boot-progress bytes (real byte progress) | indeterminate
+//   data-prerender     on | off | done: whether index.html's static page
+//                      of the base case is on screen (see below)
 "use strict";
 
 (() => {
   const root = document.documentElement;
   root.classList.add("js"); // CSS shows the loader only when JS runs
   root.dataset.boot = "loading";
+
+  // index.html carries the base case's page, rendered at build time by the
+  // same components (`app prerender`), in #app-prerender. It is on screen
+  // from the first paint when the URL has no query (the base case), and
+  // gives way to the live page once that has computed all it shows; for
+  // any other URL it is never shown (CSS), so no figure of another
+  // scenario is ever on screen: the loader is, until the wasm has computed.
+  root.dataset.prerender = location.search.length > 1 ? "off" : "on";
+  // The live page takes the static one's place once it has settled (every
+  // chart and the risk analysis), or at the latest this long after it is
+  // ready.
+  const settleWait = 3000;
 
   // ---------------------------------------------------------------------------
   // Where the site lives. This script is <base>/web/boot.js.
@@ -129,8 +143,15 @@
     if (loader) loader.remove();
   };
 
+  const removePrerender = () => {
+    const page = $("app-prerender");
+    if (page) page.remove();
+    if (root.dataset.prerender === "on") root.dataset.prerender = "done";
+  };
+
   const showMessage = (text) => {
     removeLoader();
+    removePrerender();
     const box = $("boot-error");
     if (box) {
       box.textContent = text;
@@ -157,24 +178,41 @@
 
   // ---------------------------------------------------------------------------
   // Readiness: the app's root carries data-ready="1" once its figures are on
-  // screen. Then the loader goes away.
+  // screen. Then the loader goes away. While the static page is on screen,
+  // the live page (hidden meanwhile) takes its place once it no longer says
+  // data-settled="false", in the same task: no frame shows both or neither.
   // ---------------------------------------------------------------------------
   const watchReady = () => {
+    let observer = null;
+    let timer = 0;
+    let forced = false;
     const check = () => {
-      if (failed) return true; // stop watching
-      if (ready || !document.querySelector('[data-ready="1"]')) return false;
+      if (failed || ready) return true; // stop watching
+      const live = document.querySelector('[data-ready="1"]');
+      if (!live) return false;
+      if (root.dataset.prerender === "on" && live.dataset.settled === "false" && !forced) {
+        if (!timer) {
+          timer = setTimeout(() => {
+            forced = true;
+            if (check() && observer) observer.disconnect();
+          }, settleWait);
+        }
+        return false;
+      }
+      clearTimeout(timer);
       ready = true;
+      removePrerender();
       root.dataset.boot = "ready";
       removeLoader();
       return true;
     };
     if (check()) return;
-    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+    observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
     observer.observe(document.body, {
       subtree: true,
       childList: true,
       attributes: true,
-      attributeFilter: ["data-ready"],
+      attributeFilter: ["data-ready", "data-settled"],
     });
   };
 
