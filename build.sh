@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build, serve and test the scenario dashboard.
 #
-#   ./build.sh [build]   compile the dashboard to web/app.wasm (+ .gz, + .br if brotli exists;
-#                        BROTLI_QUALITY=11 by default) and write the base case's static page
+#   ./build.sh [build]   compile the dashboard to web/app.wasm and its risk worker to web/risk.wasm
+#                        (+ .gz, + .br if brotli exists; BROTLI_QUALITY=11 by default) and write the base case's static page
 #                        into index.html (app prerender)
 #   ./build.sh serve     build (BROTLI_QUALITY=9), then serve the site at http://localhost:8000/
 #                        (ADDR=:9000 to change; any origin may frame it, FRAME_ANCESTORS=
@@ -16,18 +16,27 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-build() {
-	echo "==> GOOS=js GOARCH=wasm go build -o web/app.wasm ./app"
-	rm -f web/app.wasm.gz web/app.wasm.br
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o web/app.wasm ./app
-	gzip -9 -k -f web/app.wasm
+# build_wasm PKG NAME compiles PKG to web/NAME.wasm, with .gz and, if
+# brotli exists, .br beside it.
+build_wasm() {
+	local pkg="$1" out="web/$2.wasm"
+	echo "==> GOOS=js GOARCH=wasm go build -o $out $pkg"
+	rm -f "$out.gz" "$out.br"
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out" "$pkg"
+	gzip -9 -k -f "$out"
 	if command -v brotli >/dev/null 2>&1; then
-		brotli -q "${BROTLI_QUALITY:-11}" -f -o web/app.wasm.br web/app.wasm
+		brotli -q "${BROTLI_QUALITY:-11}" -f -o "$out.br" "$out"
 	fi
-	# gzip and brotli copy app.wasm's mtime; the server only sends a
-	# compressed file that is not older than app.wasm, so make them newer.
-	touch -c web/app.wasm.gz web/app.wasm.br
-	ls -l web/app.wasm*
+	# gzip and brotli copy the wasm's mtime; the server only sends a
+	# compressed file that is not older than the file, so make them newer.
+	touch -c "$out.gz" "$out.br"
+	ls -l "$out"*
+}
+
+build() {
+	build_wasm ./app app
+	# The risk analysis's Web Worker: the model without the page.
+	build_wasm ./worker risk
 	# index.html carries the base case's page, rendered by the same
 	# components natively, so its figures are on screen at the first paint.
 	echo "==> go run ./app prerender"

@@ -33,6 +33,7 @@ type dashboard struct {
 	typed       []core.Notice // notices about typed values
 	gen         int           // bumps with every new scenario
 	risk        *riskRun      // the analysis under way, if any
+	worker      *riskWorker   // the risk worker, nil in the board pack
 	charts      chartPump
 	url         urlSync
 	ledger      ledgerState
@@ -65,6 +66,9 @@ func (d *dashboard) OnMount(ctx app.Context) {
 	ctx.Handle(actionLang, d.onLang)
 	ctx.Handle(actionPin, d.onPin)
 	d.testReady = publishTestAPI(d)
+	if !parseView(currentQuery()).print { // the board pack analyzes at once
+		d.worker = startRiskWorker(ctx)
+	}
 	if parseView(currentQuery()).embed && framed() {
 		d.host.listen(ctx, d.setFromHost)
 	}
@@ -254,13 +258,13 @@ func (d *dashboard) refreshLedger() {
 	}
 }
 
-// startRisk runs the risk analysis of the scenario in slices of riskSlice,
-// each in its own task of the event loop; once done, the report carries it.
+// startRisk runs the risk analysis of the scenario, in the risk worker or
+// on the page; once done, the report carries it.
 func (d *dashboard) startRisk(ctx app.Context) {
-	run := newRiskRun(d.sc.result, d.gen)
+	run := &riskRun{gen: d.gen}
 	d.risk = run
-	run.drive(ctx, func() bool { return d.gen == run.gen && d.risk == run }, func(ctx app.Context) {
-		d.sc.report = core.NewReport(d.sc.result, &run.risk)
+	run.analyze(ctx, d.worker, slotB, d.sc.result, func() bool { return d.gen == run.gen && d.risk == run }, func(ctx app.Context, risk core.Risk) {
+		d.sc.report = core.NewReport(d.sc.result, &risk)
 		d.risk = nil
 		d.words = d.newWords()
 		d.charts.prepend(charts.Cash, charts.Tornado)
@@ -274,11 +278,17 @@ func (d *dashboard) startRisk(ctx app.Context) {
 // startRefRisk runs the risk analysis of the pinned scenario A, once, for
 // the comparison table, after B's.
 func (d *dashboard) startRefRisk(ctx app.Context, r *reference) {
-	run := newRiskRun(r.sc.result, d.gen)
-	run.drive(ctx, func() bool { return d.ref == r && r.sc.report.Risk == nil }, func(app.Context) {
-		r.sc.report = core.NewReport(r.sc.result, &run.risk)
+	run := &riskRun{gen: d.gen}
+	run.analyze(ctx, d.worker, slotA, r.sc.result, func() bool { return d.ref == r && r.sc.report.Risk == nil }, func(_ app.Context, risk core.Risk) {
+		r.sc.report = core.NewReport(r.sc.result, &risk)
 	})
 }
+
+// The risk worker's slots: the scenario on screen, and the pinned A.
+const (
+	slotB = "b"
+	slotA = "a"
+)
 
 // apply makes p the scenario; the URL follows.
 func (d *dashboard) apply(ctx app.Context, p core.Params, commit bool) {

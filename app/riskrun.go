@@ -8,51 +8,61 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// riskRun is the risk analysis of one scenario under way: the goal seek
-// and the tornado at once, then the Monte Carlo a slice at a time.
+// riskRun is the risk analysis of one scenario under way: in the risk
+// worker, off the page's main thread, or, where the page has no worker,
+// on the page a slice at a time.
 type riskRun struct {
-	gen  int // the scenario generation it is for
-	risk core.Risk
-	mc   *core.MonteCarloRun
+	gen         int // the scenario generation it is for
+	done, total int // Monte Carlo draws
 }
 
-func newRiskRun(r *core.Result, gen int) *riskRun {
-	growth, ok := core.GoalSeek(r)
-	return &riskRun{gen: gen, risk: core.Risk{Tornado: core.Tornado(r), GoalSeek: growth, Reachable: ok}, mc: core.NewMonteCarloRun(r)}
-}
+// percent is how much of the Monte Carlo is done, 0–100.
+func (rr *riskRun) percent() int { return 100 * rr.done / max(rr.total, 1) }
 
-// step runs draws for about slice and reports whether the analysis is done.
-func (rr *riskRun) step(slice time.Duration) bool {
-	start := time.Now()
-	for !rr.mc.Step(10) {
-		if time.Since(start) >= slice {
-			return false
-		}
+// analyze runs the risk analysis of r: in w when it can, else on the page.
+// While alive holds, it keeps the run's progress and at the end calls
+// finish with the analysis, on go-app's UI goroutine.
+func (rr *riskRun) analyze(ctx app.Context, w *riskWorker, slot string, r *core.Result, alive func() bool, finish func(app.Context, core.Risk)) {
+	local := func(ctx app.Context) { rr.onPage(ctx, r, alive, finish) }
+	if w == nil || !w.ask(ctx, slot, r, riskJob{
+		progress: func(done, total int) { rr.done, rr.total = done, total },
+		finish: func(ctx app.Context, risk core.Risk) {
+			if alive() {
+				finish(ctx, risk)
+			}
+		},
+		fallback: func(ctx app.Context) {
+			if alive() {
+				local(ctx)
+			}
+		},
+	}) {
+		local(ctx)
 	}
-	rr.risk.MonteCarlo = rr.mc.Result()
-	return true
 }
 
-// drive runs the analysis a slice of riskSlice at a time, each slice in
-// its own task of the event loop, while alive holds, and calls done once
-// it is complete.
-func (rr *riskRun) drive(ctx app.Context, alive func() bool, done func(app.Context)) {
+// onPage runs the analysis on the page: the goal seek and the tornado at
+// once, then the Monte Carlo riskSlice at a time, each slice in its own
+// task of the event loop.
+func (rr *riskRun) onPage(ctx app.Context, r *core.Result, alive func() bool, finish func(app.Context, core.Risk)) {
+	growth, ok := core.GoalSeek(r)
+	risk := core.Risk{Tornado: core.Tornado(r), GoalSeek: growth, Reachable: ok}
+	mc := core.NewMonteCarloRun(r)
 	var step func(ctx app.Context)
 	step = func(ctx app.Context) {
 		if !alive() {
 			return
 		}
-		if !rr.step(riskSlice) {
-			later(ctx, 0, step)
-			return
+		start := time.Now()
+		for !mc.Step(10) {
+			if time.Since(start) >= riskSlice {
+				rr.done, rr.total = mc.Progress()
+				later(ctx, 0, step)
+				return
+			}
 		}
-		done(ctx)
+		risk.MonteCarlo = mc.Result()
+		finish(ctx, risk)
 	}
 	step(ctx)
-}
-
-// percent is how much of the Monte Carlo is done, 0–100.
-func (rr *riskRun) percent() int {
-	done, total := rr.mc.Progress()
-	return 100 * done / max(total, 1)
 }

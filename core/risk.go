@@ -58,13 +58,16 @@ type TornadoRow struct {
 }
 
 // Risk is the risk analysis of a scenario.
+//
+// Its JSON is how the page's risk worker hands an analysis to the page;
+// decoded, it gives the same report to the cent.
 type Risk struct {
-	MonteCarlo MonteCarlo
-	Tornado    []TornadoRow // by swing, largest first
+	MonteCarlo MonteCarlo   `json:"monte_carlo"`
+	Tornado    []TornadoRow `json:"tornado"` // by swing, largest first
 	// GoalSeek is the lowest 2026 revenue growth (percent, two decimals) at
 	// which cash never runs out; Reachable is false when 300 % is not enough.
-	GoalSeek  float64
-	Reachable bool
+	GoalSeek  float64 `json:"goal_seek"`
+	Reachable bool    `json:"reachable"`
 }
 
 // engine re-runs the parts of the model a risk draw changes, reusing its

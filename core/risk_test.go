@@ -1,6 +1,8 @@
 package core
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -454,6 +456,38 @@ func TestMonteCarloRunInSteps(t *testing.T) {
 	for i := range rows {
 		if rows[i].ID != risk.Tornado[i].ID || rows[i].Swing.Cmp(risk.Tornado[i].Swing) != 0 {
 			t.Fatalf("Tornado row %d %s %s, Analyze %s %s", i, rows[i].ID, rows[i].Swing, risk.Tornado[i].ID, risk.Tornado[i].Swing)
+		}
+	}
+}
+
+// TestRiskJSONRoundTrip: the page's risk worker hands the analysis over
+// as JSON; decoded, it must give the same report, byte for byte, over
+// random scenarios.
+func TestRiskJSONRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 42))
+	for range 12 {
+		p := randomParams(r, 0.3)
+		p.MCN = 100 + r.IntN(300)
+		res := Evaluate(p, nil)
+		risk := Analyze(res)
+		b, err := json.Marshal(risk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Risk
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s: %v", EncodeQuery(&p), err)
+		}
+		want, err := json.Marshal(NewReport(res, &risk))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := json.Marshal(NewReport(res, &back))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s: the report of the decoded analysis differs", EncodeQuery(&p))
 		}
 	}
 }

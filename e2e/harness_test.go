@@ -153,23 +153,30 @@ func buildSite(tmp string) {
 	env.stubDir = filepath.Join(tmp, "site-stub")
 	env.appBin = filepath.Join(tmp, "app")
 
-	buildWasm := func(dir, pkg string) error {
+	// buildWasm copies the shell to dir and builds each package to
+	// web/<name>.wasm: pkgs holds package, name pairs.
+	buildWasm := func(dir string, pkgs ...string) error {
 		if err := copySite(root, dir); err != nil {
 			return fmt.Errorf("copying the site: %w", err)
 		}
-		wasm := filepath.Join(dir, "web", "app.wasm")
-		if err := goBuild(root, []string{"GOOS=js", "GOARCH=wasm"},
-			"-trimpath", "-ldflags=-s -w", "-o", wasm, pkg); err != nil {
-			return err
+		for i := 0; i+1 < len(pkgs); i += 2 {
+			wasm := filepath.Join(dir, "web", pkgs[i+1]+".wasm")
+			if err := goBuild(root, []string{"GOOS=js", "GOARCH=wasm"},
+				"-trimpath", "-ldflags=-s -w", "-o", wasm, pkgs[i]); err != nil {
+				return err
+			}
+			if err := gzipFile(wasm); err != nil {
+				return err
+			}
 		}
-		return gzipFile(wasm)
+		return nil
 	}
 
 	var wg sync.WaitGroup
 	var wasmErr, binErr error
-	wg.Go(func() { wasmErr = buildWasm(env.siteDir, "./app") })
+	wg.Go(func() { wasmErr = buildWasm(env.siteDir, "./app", "app", "./worker", "risk") })
 	wg.Go(func() { binErr = goBuild(root, nil, "-o", env.appBin, "./app") })
-	wg.Go(func() { env.stubErr = buildWasm(env.stubDir, "./e2e/testdata/shellapp") })
+	wg.Go(func() { env.stubErr = buildWasm(env.stubDir, "./e2e/testdata/shellapp", "app") })
 	wg.Wait()
 	switch {
 	case wasmErr != nil:
@@ -201,7 +208,7 @@ func copySite(from, to string) error {
 		}
 	}
 	return copyTree(filepath.Join(from, "web"), filepath.Join(to, "web"), func(name string) bool {
-		return strings.HasPrefix(name, "app.wasm")
+		return strings.HasPrefix(name, "app.wasm") || strings.HasPrefix(name, "risk.wasm")
 	})
 }
 

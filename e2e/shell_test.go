@@ -150,7 +150,9 @@ func TestLoaderProgress(t *testing.T) {
 		}
 	}()
 
-	p := newPage(t, srv.URL+"/", onStub())
+	// A scenario's URL: the base case's shows its static page instead of
+	// the loader (TestStaticBaseCase).
+	p := newPage(t, srv.URL+"/?oracle.value=150", onStub())
 	waitFor(p, `(() => {
   const bar = document.getElementById("app-wasm-loader-progress");
   return bar && bar.value > 0;

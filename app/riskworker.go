@@ -1,0 +1,119 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"computedash/core"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// riskWorker is the page's side of the risk worker (web/risk.js running
+// web/risk.wasm, built from ./worker): it posts the scenarios to analyze
+// and hands the answers back on go-app's UI goroutine. The protocol is in
+// worker/main.go. When the page cannot start a worker (no Worker, a file
+// share that forbids it) or the worker fails, every analysis, the ones
+// under way too, runs on the page instead.
+type riskWorker struct {
+	worker  app.Value
+	failed  bool
+	next    int                 // the id of the next request
+	pending map[string]*riskJob // by slot: the newest request's job
+}
+
+// riskJob is what to do with the answers to one request.
+type riskJob struct {
+	id       int
+	progress func(done, total int)
+	finish   func(app.Context, core.Risk)
+	fallback func(app.Context) // the worker failed: analyze on the page
+}
+
+// startRiskWorker starts the worker; its answers are dispatched to ctx.
+func startRiskWorker(ctx app.Context) (w *riskWorker) {
+	w = &riskWorker{pending: map[string]*riskJob{}}
+	ctor := app.Window().Get("Worker")
+	if !ctor.Truthy() {
+		w.failed = true
+		return w
+	}
+	defer func() { // new Worker throws where the page may not start one
+		if err := recover(); err != nil {
+			app.Log(fmt.Sprintf("risk worker: %v: the risk analysis runs on the page", err))
+			w.failed = true
+		}
+	}()
+	worker := ctor.New(app.Getenv("GOAPP_STATIC_RESOURCES_URL") + "/risk.js")
+	worker.Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
+		data := args[0].Get("data")
+		ctx.Dispatch(func(ctx app.Context) { w.receive(ctx, data) })
+		return nil
+	}))
+	worker.Set("onerror", app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { w.fail(ctx, errors.New("the worker's script failed")) })
+		return nil
+	}))
+	w.worker = worker
+	return w
+}
+
+// ask posts the scenario of r for slot, superseding the slot's earlier
+// request, and reports whether the worker took it.
+func (w *riskWorker) ask(ctx app.Context, slot string, r *core.Result, job riskJob) bool {
+	if w.failed {
+		return false
+	}
+	w.next++
+	job.id = w.next
+	w.pending[slot] = &job
+	w.worker.Call("postMessage", map[string]any{"slot": slot, "id": job.id, "query": core.EncodeQuery(&r.Params)})
+	return true
+}
+
+// receive reads one answer of the worker.
+func (w *riskWorker) receive(ctx app.Context, data app.Value) {
+	if f := data.Get("failed"); f.Truthy() {
+		w.fail(ctx, errors.New(f.String()))
+		return
+	}
+	slot := data.Get("slot").String()
+	job := w.pending[slot]
+	if job == nil || job.id != data.Get("id").Int() {
+		return // an answer to a superseded request
+	}
+	switch {
+	case data.Get("risk").Truthy():
+		delete(w.pending, slot)
+		var risk core.Risk
+		if err := json.Unmarshal([]byte(data.Get("risk").String()), &risk); err != nil {
+			app.Log(fmt.Sprintf("risk worker: %v: analyzing on the page", err))
+			job.fallback(ctx)
+			return
+		}
+		job.finish(ctx, risk)
+	case data.Get("error").Truthy():
+		delete(w.pending, slot)
+		app.Log("risk worker: " + data.Get("error").String() + ": analyzing on the page")
+		job.fallback(ctx)
+	default:
+		job.progress(data.Get("done").Int(), data.Get("total").Int())
+	}
+}
+
+// fail gives up the worker: its pending analyses run on the page.
+func (w *riskWorker) fail(ctx app.Context, err error) {
+	if w.failed {
+		return
+	}
+	app.Log(fmt.Sprintf("risk worker: %v: the risk analysis runs on the page", err))
+	w.failed = true
+	if w.worker.Truthy() {
+		w.worker.Call("terminate")
+	}
+	for slot, job := range w.pending {
+		delete(w.pending, slot)
+		job.fallback(ctx)
+	}
+}

@@ -1,0 +1,139 @@
+//go:build js && wasm
+
+// Command worker is the page's risk analysis off its main thread: web/risk.js
+// runs it in a Web Worker as web/risk.wasm. It holds the model only (core),
+// no page and no charts, so it is a fraction of app.wasm.
+//
+// The page posts a request per scenario, {slot, id, query}: slot names the
+// scenario ("b" the one on screen, "a" a pinned reference), id is the
+// request's number, query the scenario's model query. A newer request for a
+// slot supersedes the older one, which stops at its next step. The worker
+// answers, for the request it runs:
+//
+//	{slot, id, done, total}  Monte Carlo draws done, every few tens of ms
+//	{slot, id, risk}         the analysis (core.Risk as JSON)
+//	{slot, id, error}        the analysis failed
+package main
+
+import (
+	"encoding/json"
+	"sync"
+	"syscall/js"
+	"time"
+
+	"computedash/core"
+)
+
+// request is one analysis asked for.
+type request struct {
+	slot  string
+	id    int
+	query string
+}
+
+// Work between two looks at the message queue, and the pause that lets
+// the worker's event loop deliver newer requests.
+const (
+	stepTime = 25 * time.Millisecond
+	yield    = time.Millisecond
+	warmTime = 1500 * time.Millisecond
+)
+
+// latest is the newest request's id per slot.
+type latest struct {
+	mu sync.Mutex
+	id map[string]int
+}
+
+func (l *latest) set(slot string, id int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.id[slot] = id
+}
+
+func (l *latest) is(r request) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.id[r.slot] == r.id
+}
+
+func main() {
+	queue := make(chan request, 64)
+	last := &latest{id: map[string]int{}}
+	js.Global().Set("computedashRisk", js.FuncOf(func(this js.Value, args []js.Value) any {
+		m := args[0]
+		r := request{slot: m.Get("slot").String(), id: m.Get("id").Int(), query: m.Get("query").String()}
+		last.set(r.slot, r.id)
+		queue <- r
+		return nil
+	}))
+	js.Global().Call("computedashRiskReady")
+	warm := true
+	for {
+		select {
+		case r := <-queue:
+			if last.is(r) {
+				run(r, last)
+			}
+		default:
+			if warm { // once, while no request waits
+				warm = false
+				warmUp(queue)
+				continue
+			}
+			r := <-queue
+			if last.is(r) {
+				run(r, last)
+			}
+		}
+	}
+}
+
+// warmUp runs throwaway Monte Carlo draws of the base case while no request
+// waits, for about warmTime: the browser compiles a wasm function well only
+// once it has run a while, and the page's first analyses would otherwise
+// pay for it.
+func warmUp(queue chan request) {
+	params, _ := core.ParseQuery("")
+	params.MCN = 20000
+	mc := core.NewMonteCarloRun(core.Evaluate(params, nil))
+	for deadline := time.Now().Add(warmTime); time.Now().Before(deadline) && len(queue) == 0; {
+		for step := time.Now(); time.Since(step) < stepTime && !mc.Step(10); {
+		}
+		time.Sleep(yield) // the event loop delivers requests
+	}
+}
+
+// run analyzes the scenario of r, posting progress between steps, unless a
+// newer request for its slot arrives.
+func run(r request, last *latest) {
+	post := func(fields map[string]any) {
+		fields["slot"], fields["id"] = r.slot, r.id
+		js.Global().Call("postMessage", fields)
+	}
+	params, _ := core.ParseQuery(r.query)
+	res := core.Evaluate(params, nil)
+	growth, ok := core.GoalSeek(res)
+	risk := core.Risk{Tornado: core.Tornado(res), GoalSeek: growth, Reachable: ok}
+	mc := core.NewMonteCarloRun(res)
+	for {
+		for step := time.Now(); time.Since(step) < stepTime && !mc.Step(10); {
+		}
+		done, total := mc.Progress()
+		if done == total {
+			break
+		}
+		post(map[string]any{"done": done, "total": total})
+		time.Sleep(yield) // the event loop delivers newer requests
+		if !last.is(r) {
+			return
+		}
+	}
+	risk.MonteCarlo = mc.Result()
+	b, err := json.Marshal(risk)
+	if err != nil {
+		post(map[string]any{"error": err.Error()})
+		return
+	}
+	post(map[string]any{"risk": string(b)})
+}
