@@ -83,7 +83,7 @@ func (d *dashboard) onPin(ctx app.Context, a app.Action) {
 	d.ref = referenceOf(d.sc, d.view, d.ref)
 	d.figures = d.headline()
 	d.words = d.newWords()
-	d.charts.requeue(visibleCharts())
+	d.charts.requeue(d.gen)
 	d.schedulePump(ctx)
 	d.url.reset()
 	d.url.changed(ctx, true, d.pageQuery)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"time"
 
 	"computedash/charts"
@@ -17,8 +18,10 @@ type chartPump struct {
 	keys     map[charts.ID]uint64 // what each chart shows (Painter.Render)
 	drawn    map[charts.ID]int    // the scenario generation each chart is up to date for
 	queue    []charts.ID
-	pumping  bool      // a draw is scheduled
-	lastMove time.Time // the last move of a slider not yet released
+	pumping  bool        // a draw is scheduled
+	lastMove time.Time   // the last move of a slider not yet released
+	adopted  []charts.ID // charts taken over from the static page, up to date at the next requeue
+	sorted   bool        // the queue has the charts in view first
 }
 
 func newChartPump() chartPump {
@@ -26,16 +29,42 @@ func newChartPump() chartPump {
 }
 
 // requeue puts every chart that does not wait for the risk analysis in
-// the queue: those in view first, those below the fold after them.
-func (cp *chartPump) requeue(visible map[string]bool) {
+// the queue, in page order; visibleFirst puts those in view first. The
+// charts adopted since the last requeue are up to date for scenario gen
+// and stay out of it.
+func (cp *chartPump) requeue(gen int) {
+	for _, id := range cp.adopted {
+		cp.drawn[id] = gen
+	}
 	cp.queue = cp.queue[:0]
-	for _, first := range []bool{true, false} {
-		for _, id := range charts.All() {
-			if !charts.NeedsRisk(id) && visible[string(id)] == first {
-				cp.queue = append(cp.queue, id)
-			}
+	for _, id := range charts.All() {
+		if !charts.NeedsRisk(id) && !slices.Contains(cp.adopted, id) {
+			cp.queue = append(cp.queue, id)
 		}
 	}
+	cp.adopted = nil
+	cp.sorted = false
+}
+
+// visibleFirst moves the queued charts in view (by id) ahead of the others.
+func (cp *chartPump) visibleFirst(visible map[string]bool) {
+	slices.SortStableFunc(cp.queue, func(a, b charts.ID) int {
+		switch {
+		case visible[string(a)] == visible[string(b)]:
+			return 0
+		case visible[string(a)]:
+			return -1
+		}
+		return 1
+	})
+	cp.sorted = true
+}
+
+// adopt takes svg as chart id's drawing, already made for the scenario of
+// the next requeue (the static page's).
+func (cp *chartPump) adopt(id charts.ID, svg string) {
+	cp.svgs[id], cp.keys[id] = svg, 0 // no key: the next change draws it anew
+	cp.adopted = append(cp.adopted, id)
 }
 
 // prepend puts ids at the head of the queue.

@@ -16,7 +16,7 @@ const (
 	riskSlice  = 8 * time.Millisecond   // Monte Carlo work in one task of the event loop
 	drawSlice  = 12 * time.Millisecond  // chart drawing in one task of the event loop
 	dragGap    = 50 * time.Millisecond  // moves closer than this are a drag: charts wait
-	urlDelay   = 200 * time.Millisecond // at most five URL rewrites a second while a slider moves
+	urlDelay   = 200 * time.Millisecond // a slider rests this long: the URL follows
 	statusTime = 4 * time.Second
 )
 
@@ -30,6 +30,7 @@ type dashboard struct {
 	sc          scenario
 	ref         *reference    // what the headline is held against, if anything
 	figures     []figure      // the headline of sc
+	values      []string      // the value used of every input of sc, for the panel
 	typed       []core.Notice // notices about typed values
 	gen         int           // bumps with every new scenario
 	risk        *riskRun      // the analysis under way, if any
@@ -43,7 +44,9 @@ type dashboard struct {
 	parts       []string      // the parts an embedded page shows (show=…); none: all
 	viewNotices []core.Notice // notices about the page's own parameters
 	ready       bool
+	whole       bool     // the whole page is laid out, not the headline alone
 	static      bool     // rendered natively for index.html (staticPage), not live
+	staticRisk  string   // the static page's risk analysis, as JSON, for the live page
 	host        hostLink // the host page of an embedded dashboard
 	testReady   func()   // resolves window.computedash.ready; nil once done
 	words       words    // the sentences about the scenario on screen
@@ -92,6 +95,9 @@ func (d *dashboard) load(ctx app.Context, query string) {
 		d.parts, d.viewNotices = showParts(v.show)
 	}
 	d.sc = scenarioOf(query)
+	if query == "" && d.gen == 0 {
+		d.adoptStatic()
+	}
 	if v.print {
 		d.sc.analyze() // a board pack is printed whole: no analysis under way
 	}
@@ -126,6 +132,7 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 		afterPaint(ctx, func(app.Context) { resolve() })
 	}
 	if d.view.print { // everything at once, for the printer
+		d.whole = true
 		d.drawAll()
 		return
 	}
@@ -133,7 +140,19 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	if !settled {
 		d.charts.lastMove = time.Now()
 	}
-	d.charts.requeue(visibleCharts())
+	d.charts.requeue(d.gen)
+	if !d.whole {
+		// The first render lays out the headline alone; the rest of the
+		// page, its charts and its risk analysis follow once it painted.
+		ctx.Defer(func(ctx app.Context) {
+			afterPaint(ctx, func(ctx app.Context) {
+				d.whole = true
+				d.schedulePump(ctx)
+				d.scheduleRisk(ctx, true)
+			})
+		})
+		return
+	}
 	d.schedulePump(ctx)
 	d.scheduleRisk(ctx, settled)
 }
@@ -145,6 +164,7 @@ func (d *dashboard) present() {
 	d.ready = true
 	d.ref = referenceOf(d.sc, d.view, d.ref)
 	d.figures = d.headline()
+	d.values = inputValues(&d.sc.params)
 }
 
 // drawAll does at once what the page otherwise does a slice at a time
@@ -154,7 +174,7 @@ func (d *dashboard) drawAll() {
 	if d.ref != nil && d.ref.pinned && d.ref.sc.report.Risk == nil {
 		d.ref.sc.analyze()
 	}
-	d.charts.requeue(nil)
+	d.charts.requeue(d.gen)
 	d.charts.prepend(charts.Cash, charts.Tornado)
 	d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, time.Hour)
 }
@@ -168,6 +188,21 @@ func (d *dashboard) settled() bool {
 		}
 	}
 	return d.riskReady()
+}
+
+// adoptStatic takes over what index.html's static page of the base case
+// computed, when it is on screen and shows the same headline: its risk
+// analysis and its charts, so that the live page has nothing left to
+// compute when it takes the static page's place.
+func (d *dashboard) adoptStatic() {
+	risk, svgs, ok := prerendered(headlineFigures(d.sc.report, d.catalog()))
+	if !ok {
+		return
+	}
+	d.sc.report = core.NewReport(d.sc.result, &risk)
+	for id, svg := range svgs {
+		d.charts.adopt(id, svg)
+	}
 }
 
 // headline formats the scenario's headline against its reference.
@@ -237,6 +272,12 @@ func (d *dashboard) pump(ctx app.Context) {
 	if d.charts.dragging(dragGap) {
 		later(ctx, dragGap, d.pump)
 		return
+	}
+	if !d.charts.sorted {
+		// Asked here, after a paint, not when the scenario changes: there
+		// the DOM has just changed, and the browser would lay the page
+		// out to answer, in the input event's task.
+		d.charts.visibleFirst(visibleCharts())
 	}
 	more, errs := d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, drawSlice)
 	for _, err := range errs {

@@ -23,22 +23,23 @@ func (d *dashboard) Render() app.UI {
 	root := app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).Class(printClass(d.view.print)).
 		DataSet("gen", d.gen).DataSet("risk", riskState).DataSet("settled", d.settled()).Lang(string(c.Lang))
 	date := time.Now().Format("2006-01-02")
-	if d.static {
+	switch {
+	case d.static:
 		// Not ready: boot.js waits for the live page's data-ready. And no
 		// date: the static page is built once and served for days.
-		root, date = root.DataSet("static", 1), ""
-	} else {
+		root, date = root.DataSet("static", 1).DataSet("analysis", d.staticRisk), ""
+	case !d.whole:
+		root = root.Attr("data-ready", "figures") // boot.js: the loader may go
+	default:
 		root = root.Attr("data-ready", "1")
 	}
 	if d.view.embed && len(d.parts) > 0 {
 		return root.Class("parts").Body(d.partsView(c)...)
 	}
-	full := d.view
-	full.embed = false
-	return root.Body(
+	kids := []app.UI{
 		&printHeader{Title: c.T("app.title"), Date: c.T("print.date", date), Preset: d.words.preset, Scenario: d.words.scenario},
 		&topBar{Scenario: d.words.scenario, Preset: d.words.preset, Presets: d.words.presets,
-			Pinned: d.view.pinned, Embed: d.view.embed, FullURL: pageURL(pageQuery(d.sc, full)), Lang: c.Lang},
+			Pinned: d.view.pinned, Embed: d.view.embed, FullURL: d.words.fullURL, Lang: c.Lang},
 		// The children of the page keep their places, shown or hidden: go-app
 		// matches children by position, and a child appearing before the
 		// panel would make it mount anew, under the user's hand.
@@ -47,31 +48,34 @@ func (d *dashboard) Render() app.UI {
 		app.If(d.embedOpen && !d.view.embed, func() app.UI { return &embedDialog{Scenario: d.sc, View: d.view, Lang: c.Lang} }),
 		d.noticesView(c),
 		d.headlineView(c),
-		app.Div().Class("body").Body(
-			app.If(!d.view.embed, func() app.UI { return &panel{Values: inputValues(&d.sc.params), Lang: c.Lang} }),
-			app.Main().Class("content").Body(
-				d.riskView(c),
-				d.compareView(c),
-				app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI { return d.chartView(charts.All()[i], c) })),
-				app.Details().Class("section").OnToggle(func(ctx app.Context, e app.Event) {
-					ctx.NewActionWithValue(actionLedger, ctx.JSSrc().Get("open").Bool())
-				}).Body(
-					app.Summary().Text(c.T("section.ledger")),
-					app.P().Class("note").Text(c.T("section.ledger.note")),
-					&ledgerTable{View: d.ledger.view, TotalLabel: c.T("ledger.value"), Beyond: c.T("ledger.beyond")},
-				),
-				&methodology{Title: c.T("section.method"), FactsTitle: c.T("section.facts"), Lang: c.Lang},
-				&sourcesFooter{Title: c.T("print.sources"), Rows: d.words.sources},
+	}
+	// The first render lays out the headline alone, so that it paints in
+	// a frame of its own before the rest of the page mounts (whole).
+	if !d.whole {
+		return root.Body(kids...)
+	}
+	return root.Body(append(kids, app.Div().Class("body").Body(
+		app.If(!d.view.embed, func() app.UI { return &panel{Values: d.values, Lang: c.Lang} }),
+		app.Main().Class("content").Body(
+			d.riskView(c),
+			d.compareView(c),
+			app.Div().Class("charts").Body(app.Range(charts.All()).Slice(func(i int) app.UI { return d.chartView(charts.All()[i], c) })),
+			app.Details().Class("section").OnToggle(func(ctx app.Context, e app.Event) {
+				ctx.NewActionWithValue(actionLedger, ctx.JSSrc().Get("open").Bool())
+			}).Body(
+				app.Summary().Text(c.T("section.ledger")),
+				app.P().Class("note").Text(c.T("section.ledger.note")),
+				&ledgerTable{View: d.ledger.view, TotalLabel: c.T("ledger.value"), Beyond: c.T("ledger.beyond")},
 			),
+			&methodology{Title: c.T("section.method"), FactsTitle: c.T("section.facts"), Lang: c.Lang},
+			&sourcesFooter{Title: c.T("print.sources"), Rows: d.words.sources},
 		),
-	)
+	))...)
 }
 
 // partsView lays out the parts an embedded page was asked to show, in the
 // order given, then a source line and the way to the full dashboard.
 func (d *dashboard) partsView(c i18n.Catalog) []app.UI {
-	full := d.view
-	full.embed, full.show = false, ""
 	out := []app.UI{d.noticesView(c)} // notices show whenever there are any
 	for _, p := range d.parts {
 		switch p {
@@ -86,7 +90,7 @@ func (d *dashboard) partsView(c i18n.Catalog) []app.UI {
 	}
 	return append(out, app.P().Class("embed-foot").Body(
 		app.Span().Class("embed-source").Text(c.T("embed.source")+" "),
-		app.A().Href(pageURL(pageQuery(d.sc, full))).Target("_blank").Rel("noopener").Text(c.T("action.openfull")),
+		app.A().Href(d.words.fullURL).Target("_blank").Rel("noopener").Text(c.T("action.openfull")),
 	))
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,10 +32,14 @@ const (
 // components render it, natively.
 func staticPage() string {
 	d := newDashboard()
-	d.static = true
+	d.static, d.whole = true, true
 	d.view = parseView("")
 	d.sc = scenarioOf("")
-	d.sc.analyze()
+	risk, err := json.Marshal(d.sc.analyze())
+	if err != nil {
+		panic(err) // core.Risk always encodes
+	}
+	d.staticRisk = string(risk)
 	d.present()
 	d.words = d.newWords()
 	d.drawAll()

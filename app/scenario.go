@@ -150,8 +150,10 @@ func setInput(p core.Params, id, text string) (core.Params, *core.Notice) {
 // is kept.
 const reasonTyped = "typed"
 
-// analyze runs the risk analysis of s at once and puts it in its report.
-func (s *scenario) analyze() {
+// analyze runs the risk analysis of s at once, puts it in its report and
+// returns it.
+func (s *scenario) analyze() core.Risk {
 	rk := core.Analyze(s.result)
 	s.report = core.NewReport(s.result, &rk)
+	return rk
 }

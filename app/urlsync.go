@@ -3,12 +3,13 @@ package main
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // urlSync keeps the address bar showing the scenario: while a slider
-// moves, at most every urlDelay and in one history entry; a committed
-// change at once, closing that entry.
+// moves, once it rests for urlDelay, in one history entry for the whole
+// drag; a committed change at once, closing that entry. (Rewriting the
+// URL costs the browser several milliseconds, which a drag has not got.)
 type urlSync struct {
 	pushed bool // the current change has its own history entry
 	dirty  bool // the URL does not show the scenario yet
-	timer  bool // a rewrite is scheduled
+	moves  int  // bumps with every move, so that only the last one's timer writes
 }
 
 // changed notes a new scenario; query gives the page query when the URL is
@@ -19,13 +20,13 @@ func (u *urlSync) changed(ctx app.Context, commit bool, query func() string) {
 		u.settle(ctx, query())
 		return
 	}
-	if !u.timer {
-		u.timer = true
-		ctx.After(urlDelay, func(ctx app.Context) {
-			u.timer = false
+	u.moves++
+	n := u.moves
+	later(ctx, urlDelay, func(ctx app.Context) {
+		if u.moves == n {
 			u.write(ctx, query())
-		})
-	}
+		}
+	})
 }
 
 // settle writes the URL now and closes the history entry of the change.

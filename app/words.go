@@ -14,6 +14,7 @@ type words struct {
 	presetID string
 	preset   string
 	presets  []presetItem
+	fullURL  string // the scenario in the full dashboard (from an embedded page)
 	sources  []string
 	alts     map[charts.ID]string
 }
@@ -24,6 +25,9 @@ func (d *dashboard) newWords() words {
 	w := words{scenario: scenarioLine(&d.sc.params, c), sources: sourceRows(&d.sc.params, c), alts: map[charts.ID]string{}}
 	w.presetID, w.preset = presetLine(&d.sc.params, d.view, c)
 	w.presets = presetItems(d.view, w.presetID, c)
+	full := d.view
+	full.embed, full.show = false, ""
+	w.fullURL = pageURL(pageQuery(d.sc, full))
 	for _, id := range charts.All() {
 		w.alts[id] = charts.Describe(id, d.sc.report, c)
 	}

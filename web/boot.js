@@ -177,8 +177,10 @@
   };
 
   // ---------------------------------------------------------------------------
-  // Readiness: the app's root carries data-ready="1" once its figures are on
-  // screen. Then the loader goes away. While the static page is on screen,
+  // Readiness: the app's root carries data-ready="figures" once its figures
+  // are laid out, the rest of the page on its way: the loader goes away.
+  // It carries data-ready="1" once the whole page is. While the static page
+  // is on screen,
   // the live page (hidden meanwhile) takes its place once it no longer says
   // data-settled="false", in the same task: no frame shows both or neither.
   // ---------------------------------------------------------------------------
@@ -188,6 +190,7 @@
     let forced = false;
     const check = () => {
       if (failed || ready) return true; // stop watching
+      if (root.dataset.prerender !== "on" && document.querySelector('[data-ready="figures"]')) removeLoader();
       const live = document.querySelector('[data-ready="1"]');
       if (!live) return false;
       if (root.dataset.prerender === "on" && live.dataset.settled === "false" && !forced) {

@@ -36,7 +36,7 @@ type request struct {
 const (
 	stepTime = 25 * time.Millisecond
 	yield    = time.Millisecond
-	warmTime = 1500 * time.Millisecond
+	warmTime = 500 * time.Millisecond
 )
 
 // latest is the newest request's id per slot.
