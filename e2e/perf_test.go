@@ -344,16 +344,18 @@ func closeBare() {
 // bare page: its word) are visible, when boot.js starts the wasm and when
 // the page is ready (performance.now() is measured from navigation start).
 // A figure counts when an element .figure-value (or #bare) has text and
-// checkVisibility(): hidden figures, such as the base case's under another
-// scenario's loader, do not.
+// checkVisibility(), and the loader, which covers the page, is gone:
+// hidden figures, such as the static base case's under another scenario's
+// loader, do not.
 const perfLoadJS = `
 (() => {
   const l = window.__perfLoad = {};
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === "first-contentful-paint") l.fcp = e.startTime;
   }).observe({type: "paint", buffered: true});
-  const visible = () => [...document.querySelectorAll(".figure-value, #bare")].some((el) =>
-    el.textContent.trim() !== "" && el.checkVisibility({visibilityProperty: true, opacityProperty: true}));
+  const seen = (el) => !!el && el.checkVisibility({visibilityProperty: true, opacityProperty: true});
+  const visible = () => !seen(document.getElementById("app-wasm-loader")) && // it covers the page
+    [...document.querySelectorAll(".figure-value, #bare")].some((el) => el.textContent.trim() !== "" && seen(el));
   // The frame after the one that found them: that one has painted.
   const look = () => {
     if (visible()) requestAnimationFrame(() => { l.shown = performance.now(); });
