@@ -207,6 +207,21 @@ func afterPaint(ctx app.Context, f func(app.Context)) {
 	later(ctx, paintWait, once)
 }
 
+// afterBoot runs f once web/boot.js has put the live page on screen
+// (<html data-boot="ready">: for the base case, once it has taken the
+// static page's place), looking after each paint.
+func afterBoot(ctx app.Context, f func(app.Context)) {
+	var check func(ctx app.Context)
+	check = func(ctx app.Context) {
+		if app.Window().Get("document").Get("documentElement").Get("dataset").Get("boot").String() == "ready" {
+			f(ctx)
+			return
+		}
+		afterPaint(ctx, check)
+	}
+	afterPaint(ctx, check)
+}
+
 // paintWait is how long afterPaint waits for a frame.
 const paintWait = 50 * time.Millisecond
 

@@ -129,7 +129,7 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.host.tellResult(d.sc)
 	if resolve := d.testReady; resolve != nil {
 		d.testReady = nil
-		afterPaint(ctx, func(app.Context) { resolve() })
+		afterBoot(ctx, func(app.Context) { resolve() })
 	}
 	if d.view.print { // everything at once, for the printer
 		d.whole = true

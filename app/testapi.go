@@ -11,7 +11,7 @@ const testAPIVersion = 1
 
 // publishTestAPI puts a read-only object, window.computedash, on the page
 // for headless tests (docs/testing.md): ready, a promise resolved once the
-// first scenario is on screen; query(), the scenario's query; summary(), its
+// first scenario is on screen, the whole live page answering; query(), the scenario's query; summary(), its
 // summary figures; exportJSON(), the JSON export, the same bytes as the
 // download. It returns the function that resolves ready.
 func publishTestAPI(d *dashboard) func() {
