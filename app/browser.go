@@ -187,6 +187,23 @@ func later(ctx app.Context, delay time.Duration, f func(app.Context)) {
 	ch.Get("port2").Call("postMessage", nil)
 }
 
+// whenIdle runs f on go-app's UI goroutine once the browser is idle
+// (requestIdleCallback), or after wait at the latest.
+func whenIdle(ctx app.Context, wait time.Duration, f func(app.Context)) {
+	w := app.Window()
+	if !w.Get("requestIdleCallback").Truthy() {
+		later(ctx, 0, f)
+		return
+	}
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn.Release()
+		ctx.Dispatch(f)
+		return nil
+	})
+	w.Call("requestIdleCallback", fn, map[string]any{"timeout": wait.Milliseconds()})
+}
+
 // afterPaint runs f in a new task once the browser has painted its next
 // frame, or after paintWait where frames are not painted (a hidden tab).
 func afterPaint(ctx app.Context, f func(app.Context)) {

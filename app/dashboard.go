@@ -12,12 +12,13 @@ import (
 
 // Timing of the work that follows a change of the scenario.
 const (
-	riskDelay  = 150 * time.Millisecond // no move for this long: the hand has stopped
-	riskSlice  = 8 * time.Millisecond   // Monte Carlo work in one task of the event loop
-	drawSlice  = 12 * time.Millisecond  // chart drawing in one task of the event loop
-	dragGap    = 50 * time.Millisecond  // moves closer than this are a drag: charts wait
-	urlDelay   = 200 * time.Millisecond // a slider rests this long: the URL follows
-	statusTime = 4 * time.Second
+	riskDelay   = 150 * time.Millisecond  // no move for this long: the hand has stopped
+	riskSlice   = 8 * time.Millisecond    // Monte Carlo work in one task of the event loop
+	drawSlice   = 12 * time.Millisecond   // chart drawing in one task of the event loop
+	dragGap     = 50 * time.Millisecond   // moves closer than this are a drag: charts wait
+	urlDelay    = 200 * time.Millisecond  // a slider rests this long: the URL follows, once the browser is idle…
+	urlIdleWait = 1000 * time.Millisecond // … or at the latest this long after
+	statusTime  = 4 * time.Second
 )
 
 // dashboard is the page: it owns the scenario, turns the actions of its
@@ -34,7 +35,7 @@ type dashboard struct {
 	typed       []core.Notice // notices about typed values
 	gen         int           // bumps with every new scenario
 	risk        *riskRun      // the analysis under way, if any
-	worker      *riskWorker   // the risk worker, nil in the board pack
+	worker      *riskWorker   // the risk worker, once the page is up; nil in the board pack
 	charts      chartPump
 	url         urlSync
 	ledger      ledgerState
@@ -69,9 +70,6 @@ func (d *dashboard) OnMount(ctx app.Context) {
 	ctx.Handle(actionLang, d.onLang)
 	ctx.Handle(actionPin, d.onPin)
 	d.testReady = publishTestAPI(d)
-	if !parseView(currentQuery()).print { // the board pack analyzes at once
-		d.worker = startRiskWorker(ctx)
-	}
 	if parseView(currentQuery()).embed && framed() {
 		d.host.listen(ctx, d.setFromHost)
 	}
@@ -149,6 +147,9 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 				d.whole = true
 				d.schedulePump(ctx)
 				d.scheduleRisk(ctx, true)
+				// Started once the page is up, so that its start does not
+				// slow the page's; until it answers, the page analyzes.
+				d.worker = startRiskWorker(ctx)
 			})
 		})
 		return

@@ -13,11 +13,12 @@ import (
 // riskWorker is the page's side of the risk worker (web/risk.js running
 // web/risk.wasm, built from ./worker): it posts the scenarios to analyze
 // and hands the answers back on go-app's UI goroutine. The protocol is in
-// worker/main.go. When the page cannot start a worker (no Worker, a file
-// share that forbids it) or the worker fails, every analysis, the ones
-// under way too, runs on the page instead.
+// worker/main.go. Until the worker says it listens, and when the page
+// cannot start one (no Worker, a file share that forbids it) or it fails,
+// every analysis, the ones under way too, runs on the page instead.
 type riskWorker struct {
 	worker  app.Value
+	ready   bool // the worker listens
 	failed  bool
 	next    int                 // the id of the next request
 	pending map[string]*riskJob // by slot: the newest request's job
@@ -62,7 +63,7 @@ func startRiskWorker(ctx app.Context) (w *riskWorker) {
 // ask posts the scenario of r for slot, superseding the slot's earlier
 // request, and reports whether the worker took it.
 func (w *riskWorker) ask(ctx app.Context, slot string, r *core.Result, job riskJob) bool {
-	if w.failed {
+	if w.failed || !w.ready {
 		return false
 	}
 	w.next++
@@ -76,6 +77,10 @@ func (w *riskWorker) ask(ctx app.Context, slot string, r *core.Result, job riskJ
 func (w *riskWorker) receive(ctx app.Context, data app.Value) {
 	if f := data.Get("failed"); f.Truthy() {
 		w.fail(ctx, errors.New(f.String()))
+		return
+	}
+	if data.Get("ready").Truthy() {
+		w.ready = true
 		return
 	}
 	slot := data.Get("slot").String()

@@ -3,9 +3,11 @@ package main
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // urlSync keeps the address bar showing the scenario: while a slider
-// moves, once it rests for urlDelay, in one history entry for the whole
-// drag; a committed change at once, closing that entry. (Rewriting the
-// URL costs the browser several milliseconds, which a drag has not got.)
+// moves, once it rests for urlDelay and the browser is idle, in one
+// history entry for the whole drag; a committed change at once, closing
+// that entry. (Rewriting the URL costs the browser ten milliseconds and
+// more, which a drag, or the charts that follow a move, have not got; the
+// page's links and exports read the scenario, not the address bar.)
 type urlSync struct {
 	pushed bool // the current change has its own history entry
 	dirty  bool // the URL does not show the scenario yet
@@ -23,9 +25,11 @@ func (u *urlSync) changed(ctx app.Context, commit bool, query func() string) {
 	u.moves++
 	n := u.moves
 	later(ctx, urlDelay, func(ctx app.Context) {
-		if u.moves == n {
-			u.write(ctx, query())
-		}
+		whenIdle(ctx, urlIdleWait, func(ctx app.Context) {
+			if u.moves == n {
+				u.write(ctx, query())
+			}
+		})
 	})
 }
 

@@ -11,10 +11,11 @@ importScripts("../wasm_exec.js");
 const queue = [];
 self.onmessage = (e) => { queue.push(e.data); };
 
-// Called by the Go program once it listens.
+// Called by the Go program once it listens: the page may ask now.
 self.computedashRiskReady = () => {
   self.onmessage = (e) => { self.computedashRisk(e.data); };
   for (const m of queue.splice(0)) self.computedashRisk(m);
+  self.postMessage({ ready: true });
 };
 
 const go = new Go();

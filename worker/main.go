@@ -4,7 +4,8 @@
 // runs it in a Web Worker as web/risk.wasm. It holds the model only (core),
 // no page and no charts, so it is a fraction of app.wasm.
 //
-// The page posts a request per scenario, {slot, id, query}: slot names the
+// The worker says {ready: true} once it listens (web/risk.js). The page
+// posts a request per scenario, {slot, id, query}: slot names the
 // scenario ("b" the one on screen, "a" a pinned reference), id is the
 // request's number, query the scenario's model query. A newer request for a
 // slot supersedes the older one, which stops at its next step. The worker
