@@ -180,6 +180,19 @@ func (d *dashboard) drawAll() {
 	d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, time.Hour)
 }
 
+// workerState is the risk worker's state (riskWorker.state); "off" in the
+// board pack, which analyzes at once, and "starting" before the page is
+// up.
+func (d *dashboard) workerState() string {
+	switch {
+	case d.worker != nil:
+		return d.worker.state()
+	case d.view.print || d.static:
+		return "off"
+	}
+	return "starting"
+}
+
 // settled reports whether nothing is left to compute for the scenario on
 // screen: its risk analysis and every chart are up to date.
 func (d *dashboard) settled() bool {
@@ -249,11 +262,14 @@ func (d *dashboard) scheduleRisk(ctx app.Context, settled bool) {
 			d.startRisk(ctx)
 		}
 	}
-	if settled {
+	switch {
+	case settled && d.worker.listening():
+		start(ctx) // off the main thread: ask at once
+	case settled:
 		afterPaint(ctx, start)
-		return
+	default:
+		later(ctx, riskDelay, start)
 	}
-	later(ctx, riskDelay, start)
 }
 
 // schedulePump draws the charts that are out of date once the figures have

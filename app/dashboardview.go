@@ -21,7 +21,7 @@ func (d *dashboard) Render() app.UI {
 		riskState = "ready"
 	}
 	root := app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).Class(printClass(d.view.print)).
-		DataSet("gen", d.gen).DataSet("risk", riskState).DataSet("settled", d.settled()).Lang(string(c.Lang))
+		DataSet("gen", d.gen).DataSet("risk", riskState).DataSet("settled", d.settled()).DataSet("worker", d.workerState()).Lang(string(c.Lang))
 	date := time.Now().Format("2006-01-02")
 	switch {
 	case d.static:

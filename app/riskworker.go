@@ -63,7 +63,7 @@ func startRiskWorker(ctx app.Context) (w *riskWorker) {
 // ask posts the scenario of r for slot, superseding the slot's earlier
 // request, and reports whether the worker took it.
 func (w *riskWorker) ask(ctx app.Context, slot string, r *core.Result, job riskJob) bool {
-	if w.failed || !w.ready {
+	if !w.listening() {
 		return false
 	}
 	w.next++
@@ -105,6 +105,21 @@ func (w *riskWorker) receive(ctx app.Context, data app.Value) {
 	default:
 		job.progress(data.Get("done").Int(), data.Get("total").Int())
 	}
+}
+
+// listening reports whether the worker takes requests (w may be nil).
+func (w *riskWorker) listening() bool { return w != nil && w.ready && !w.failed }
+
+// state says where the risk analyses run, for #dash's data-worker:
+// "starting" until the worker listens, "ready" then, "off" on the page.
+func (w *riskWorker) state() string {
+	switch {
+	case w.failed:
+		return "off"
+	case w.ready:
+		return "ready"
+	}
+	return "starting"
 }
 
 // fail gives up the worker: its pending analyses run on the page.

@@ -11,7 +11,8 @@ importScripts("../wasm_exec.js");
 const queue = [];
 self.onmessage = (e) => { queue.push(e.data); };
 
-// Called by the Go program once it listens: the page may ask now.
+// Called by the Go program once it listens (and has warmed up): the page
+// may ask now.
 self.computedashRiskReady = () => {
   self.onmessage = (e) => { self.computedashRisk(e.data); };
   for (const m of queue.splice(0)) self.computedashRisk(m);

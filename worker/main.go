@@ -18,6 +18,7 @@ package main
 
 import (
 	"encoding/json"
+	"strconv"
 	"sync"
 	"syscall/js"
 	"time"
@@ -35,7 +36,7 @@ type request struct {
 // Work between two looks at the message queue, and the pause that lets
 // the worker's event loop deliver newer requests.
 const (
-	stepTime = 25 * time.Millisecond
+	stepTime = 80 * time.Millisecond
 	yield    = time.Millisecond
 	warmTime = 500 * time.Millisecond
 )
@@ -59,6 +60,7 @@ func (l *latest) is(r request) bool {
 }
 
 func main() {
+	warmUp()
 	queue := make(chan request, 64)
 	last := &latest{id: map[string]int{}}
 	js.Global().Set("computedashRisk", js.FuncOf(func(this js.Value, args []js.Value) any {
@@ -69,39 +71,24 @@ func main() {
 		return nil
 	}))
 	js.Global().Call("computedashRiskReady")
-	warm := true
-	for {
-		select {
-		case r := <-queue:
-			if last.is(r) {
-				run(r, last)
-			}
-		default:
-			if warm { // once, while no request waits
-				warm = false
-				warmUp(queue)
-				continue
-			}
-			r := <-queue
-			if last.is(r) {
-				run(r, last)
-			}
+	for r := range queue {
+		if last.is(r) {
+			run(r, last)
 		}
 	}
 }
 
-// warmUp runs throwaway Monte Carlo draws of the base case while no request
-// waits, for about warmTime: the browser compiles a wasm function well only
-// once it has run a while, and the page's first analyses would otherwise
-// pay for it.
-func warmUp(queue chan request) {
-	params, _ := core.ParseQuery("")
-	params.MCN = 20000
-	mc := core.NewMonteCarloRun(core.Evaluate(params, nil))
-	for deadline := time.Now().Add(warmTime); time.Now().Before(deadline) && len(queue) == 0; {
-		for step := time.Now(); time.Since(step) < stepTime && !mc.Step(10); {
+// warmUp analyzes scenarios near the base case and throws the results
+// away, for about warmTime, before the worker says it listens: the browser
+// compiles a wasm function well only once it has run a while, and the
+// page's first analyses would otherwise pay for it (the page analyzes on
+// its own until then). It runs the whole of an analysis, its JSON too.
+func warmUp() {
+	for i, start := 0, time.Now(); time.Since(start) < warmTime; i++ {
+		params, _ := core.ParseQuery("mc.n=500&oai.growth=" + strconv.Itoa(60+i%40))
+		if _, err := json.Marshal(core.Analyze(core.Evaluate(params, nil))); err != nil {
+			return
 		}
-		time.Sleep(yield) // the event loop delivers requests
 	}
 }
 
