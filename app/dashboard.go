@@ -149,7 +149,9 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 				d.scheduleRisk(ctx, true)
 				// Started once the page is up, so that its start does not
 				// slow the page's; until it answers, the page analyzes.
-				d.worker = startRiskWorker(ctx)
+				if d.worker == nil {
+					d.worker = startRiskWorker(ctx)
+				}
 			})
 		})
 		return
@@ -180,19 +182,6 @@ func (d *dashboard) drawAll() {
 	d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, time.Hour)
 }
 
-// workerState is the risk worker's state (riskWorker.state); "off" in the
-// board pack, which analyzes at once, and "starting" before the page is
-// up.
-func (d *dashboard) workerState() string {
-	switch {
-	case d.worker != nil:
-		return d.worker.state()
-	case d.view.print || d.static:
-		return "off"
-	}
-	return "starting"
-}
-
 // settled reports whether nothing is left to compute for the scenario on
 // screen: its risk analysis and every chart are up to date.
 func (d *dashboard) settled() bool {
@@ -202,21 +191,6 @@ func (d *dashboard) settled() bool {
 		}
 	}
 	return d.riskReady()
-}
-
-// adoptStatic takes over what index.html's static page of the base case
-// computed, when it is on screen and shows the same headline: its risk
-// analysis and its charts, so that the live page has nothing left to
-// compute when it takes the static page's place.
-func (d *dashboard) adoptStatic() {
-	risk, svgs, ok := prerendered(headlineFigures(d.sc.report, d.catalog()))
-	if !ok {
-		return
-	}
-	d.sc.report = core.NewReport(d.sc.result, &risk)
-	for id, svg := range svgs {
-		d.charts.adopt(id, svg)
-	}
 }
 
 // headline formats the scenario's headline against its reference.

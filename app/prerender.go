@@ -14,6 +14,9 @@ import (
 	"strconv"
 	"strings"
 
+	"computedash/charts"
+	"computedash/core"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -45,6 +48,52 @@ func staticPage() string {
 	d.drawAll()
 	d.status.text = d.catalog().T("app.starting")
 	return canonicalHTML(app.HTMLString(d))
+}
+
+// adoptStatic takes over what index.html's static page of the base case
+// computed, when it is on screen and shows the same headline: its risk
+// analysis and its charts, so that the live page has nothing left to
+// compute when it takes the static page's place.
+func (d *dashboard) adoptStatic() {
+	risk, svgs, ok := prerendered(headlineFigures(d.sc.report, d.catalog()))
+	if !ok {
+		return
+	}
+	d.sc.report = core.NewReport(d.sc.result, &risk)
+	for id, svg := range svgs {
+		d.charts.adopt(id, svg)
+	}
+}
+
+// prerendered reads index.html's static page of the base case while it is
+// on screen (web/boot.js): its risk analysis and its charts' SVG. It
+// reports false when there is none, or when its headline is not figs (a
+// static page from another build than the wasm's).
+func prerendered(figs []figure) (risk core.Risk, svgs map[charts.ID]string, ok bool) {
+	doc := app.Window().Get("document")
+	if doc.Get("documentElement").Get("dataset").Get("prerender").String() != "on" {
+		return risk, nil, false
+	}
+	dash := doc.Call("querySelector", "#app-prerender #dash")
+	if !dash.Truthy() {
+		return risk, nil, false
+	}
+	for _, f := range figs {
+		el := dash.Call("querySelector", `[data-figure="`+f.Key+`"]`)
+		if !el.Truthy() || el.Call("getAttribute", "data-raw").String() != f.Raw {
+			return risk, nil, false
+		}
+	}
+	if err := json.Unmarshal([]byte(dash.Get("dataset").Get("analysis").String()), &risk); err != nil {
+		return risk, nil, false
+	}
+	svgs = map[charts.ID]string{}
+	for _, id := range charts.All() {
+		if svg := dash.Call("querySelector", `figure.chart[data-chart="`+string(id)+`"] svg`); svg.Truthy() {
+			svgs[id] = svg.Get("outerHTML").String()
+		}
+	}
+	return risk, svgs, len(svgs) == len(charts.All())
 }
 
 // tagPattern matches a start tag and its attributes as go-app's encoder

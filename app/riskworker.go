@@ -137,3 +137,16 @@ func (w *riskWorker) fail(ctx app.Context, err error) {
 		job.fallback(ctx)
 	}
 }
+
+// workerState is the risk worker's state (riskWorker.state); "off" in the
+// board pack, which analyzes at once, and "starting" before the page is
+// up.
+func (d *dashboard) workerState() string {
+	switch {
+	case d.worker != nil:
+		return d.worker.state()
+	case d.view.print || d.static:
+		return "off"
+	}
+	return "starting"
+}
