@@ -33,21 +33,21 @@ const (
 // the wasm has arrived; web/boot.js shows it only for a URL without a
 // query, and swaps in the live page once that has settled. The same
 // components render it, natively.
-func staticPage() string {
+func staticPage() (string, error) {
 	d := newDashboard()
 	d.static, d.whole = true, true
 	d.view = parseView("")
 	d.sc = scenarioOf("")
 	risk, err := json.Marshal(d.sc.analyze())
 	if err != nil {
-		panic(err) // core.Risk always encodes
+		return "", fmt.Errorf("the base case's risk analysis: %w", err)
 	}
 	d.staticRisk = string(risk)
 	d.present()
 	d.words = d.newWords()
 	d.drawAll()
 	d.status.text = d.catalog().T("app.starting")
-	return canonicalHTML(app.HTMLString(d))
+	return canonicalHTML(app.HTMLString(d)), nil
 }
 
 // adoptStatic takes over what index.html's static page of the base case
@@ -211,7 +211,11 @@ func prerenderMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "prerender: %v\n", err)
 		return 1
 	}
-	page := staticPage()
+	page, err := staticPage()
+	if err != nil {
+		fmt.Fprintf(stderr, "prerender: %v\n", err)
+		return 1
+	}
 	updated, err := withStaticPage(old, page)
 	if err != nil {
 		fmt.Fprintf(stderr, "prerender: %s: %v\n", *index, err)

@@ -17,7 +17,11 @@ func TestIndexHTMLStaticPageIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := withStaticPage(index, staticPage())
+	page, err := staticPage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := withStaticPage(index, page)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +33,10 @@ func TestIndexHTMLStaticPageIsCurrent(t *testing.T) {
 // TestStaticPage checks what the static page says: the base case's
 // figures, settled, never marked ready (boot.js waits for the live page).
 func TestStaticPage(t *testing.T) {
-	page := staticPage()
+	page, err := staticPage()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, want := range []string{`data-static="1"`, `data-settled="true"`, `data-risk="ready"`, `data-stale="false"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("static page lacks %s", want)
