@@ -124,8 +124,8 @@ run_tests() {
 
 	echo "==> go vet ./..."
 	go vet ./...
-	echo "==> GOOS=js GOARCH=wasm go vet ./app ./core/..."
-	GOOS=js GOARCH=wasm go vet ./app ./core/...
+	echo "==> GOOS=js GOARCH=wasm go vet ./app ./core/... ./worker"
+	GOOS=js GOARCH=wasm go vet ./app ./core/... ./worker
 
 	echo "==> go test ./... (native: unit, fuzz seed corpora, e2e in headless Chromium)"
 	go test -count=1 ./...
