@@ -18,9 +18,9 @@ type panel struct {
 	toggled map[core.Group]bool // the groups the user opened or closed
 }
 
-// startOpen are the groups an analyst starts with: the AWS deal and
-// OpenAI's finance.
-var startOpen = map[core.Group]bool{core.GroupAWS: true, core.GroupFinance: true}
+// startsOpen reports whether group g is open when the page starts: the
+// AWS deal and OpenAI's finance, what an analyst starts with.
+func startsOpen(g core.Group) bool { return g == core.GroupAWS || g == core.GroupFinance }
 
 // isOpen reports whether group g is open: as the user left it, else as it
 // starts.
@@ -28,7 +28,7 @@ func (p *panel) isOpen(g core.Group) bool {
 	if open, ok := p.toggled[g]; ok {
 		return open
 	}
-	return startOpen[g]
+	return startsOpen(g)
 }
 
 func (p *panel) onToggle(g core.Group) app.EventHandler {
