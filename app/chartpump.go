@@ -70,8 +70,11 @@ func (cp *chartPump) adopt(id charts.ID, svg string) {
 // prepend puts ids at the head of the queue.
 func (cp *chartPump) prepend(ids ...charts.ID) { cp.queue = append(ids, cp.queue...) }
 
-// dragging reports whether a slider moved within gap.
-func (cp *chartPump) dragging(gap time.Duration) bool { return time.Since(cp.lastMove) < gap }
+// dragging reports how much longer the hand must rest before the charts
+// are drawn: a slider moved less than gap ago; 0 when it has rested.
+func (cp *chartPump) dragging(gap time.Duration) time.Duration {
+	return max(0, gap-time.Since(cp.lastMove))
+}
 
 // draw draws queued charts of the report for up to slice, and reports
 // whether some are left. A chart whose data did not change keeps its SVG.

@@ -260,8 +260,8 @@ func (d *dashboard) schedulePump(ctx app.Context) {
 // while a slider is being dragged it waits. Once all are drawn, it
 // prepares the ledger table.
 func (d *dashboard) pump(ctx app.Context) {
-	if d.charts.dragging(dragGap) {
-		later(ctx, dragGap, d.pump)
+	if wait := d.charts.dragging(dragGap); wait > 0 {
+		later(ctx, wait, d.pump)
 		return
 	}
 	if !d.charts.sorted {
