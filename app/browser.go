@@ -118,29 +118,14 @@ func copyText(text string) bool {
 
 // paintHeadline writes the headline figures of scenario gen straight into
 // the page, in the task of the input event that changed the scenario, so
-// that they show in the next frame: go-app renders later (after that
-// paint, for a slider still moving) and then writes the same text into the
-// same nodes. With data-gen it writes the marks of docs/testing.md that
-// go with it (the risk analysis and each chart, as state reports them,
-// and whether the page has settled), so that they never say a scenario
-// is done before go-app's render has caught up. Before the first render
-// there is nothing to paint.
-func paintHeadline(gen int, figs []figure, s paintState) {
+// that they show in the next frame: go-app renders on its own frame timer,
+// one to several frames later, and then writes the same text into the same
+// nodes. Before the first render there is nothing to paint.
+func paintHeadline(gen int, figs []figure) {
 	doc := app.Window().Get("document")
 	dash := doc.Call("getElementById", "dash")
 	if !dash.Truthy() {
 		return
-	}
-	risk := "updating"
-	if s.riskReady {
-		risk = "ready"
-	}
-	dash.Call("setAttribute", "data-risk", risk)
-	dash.Call("setAttribute", "data-settled", strconv.FormatBool(s.settled))
-	charts := dash.Call("querySelectorAll", "figure.chart[data-chart]")
-	for i := range charts.Length() {
-		el := charts.Index(i)
-		el.Call("setAttribute", "data-stale", strconv.FormatBool(s.stale(el.Call("getAttribute", "data-chart").String())))
 	}
 	for _, f := range figs {
 		el := dash.Call("querySelector", `[data-figure="`+f.Key+`"]`)
@@ -157,13 +142,6 @@ func paintHeadline(gen int, figs []figure, s paintState) {
 		}
 	}
 	dash.Call("setAttribute", "data-gen", strconv.Itoa(gen))
-}
-
-// paintState is what paintHeadline marks beside the figures.
-type paintState struct {
-	riskReady bool
-	settled   bool
-	stale     func(chart string) bool
 }
 
 // visibleCharts returns the ids of the charts in the viewport, so that

@@ -122,8 +122,7 @@ func (d *dashboard) setFromHost(ctx app.Context, query string) {
 // no other move follows within riskDelay.
 func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.present()
-	paintHeadline(d.gen, d.figures, paintState{riskReady: d.riskReady(), settled: d.settled(),
-		stale: func(id string) bool { return d.charts.stale(charts.ID(id), d.gen, d.riskReady()) }})
+	paintHeadline(d.gen, d.figures)
 	d.words = d.newWords()
 	d.host.tellResult(d.sc)
 	if resolve := d.testReady; resolve != nil {
