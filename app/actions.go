@@ -46,13 +46,6 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 		return
 	}
 	d.apply(ctx, p, ch.Commit)
-	if !ch.Commit {
-		// The figures are painted already (paintHeadline): the rest of the
-		// page renders after that paint, so that its cost never holds the
-		// frame that shows them.
-		ctx.PreventUpdate()
-		afterPaint(ctx, func(ctx app.Context) {})
-	}
 }
 
 func (d *dashboard) onReset(ctx app.Context, a app.Action) {

@@ -52,9 +52,6 @@ func (c *control) onSlide(commit bool) app.EventHandler {
 			text = core.Month(n).String()
 		}
 		ctx.NewActionWithValue(actionSet, inputChange{ID: c.ID, Text: text, Commit: commit})
-		if !commit {
-			ctx.PreventUpdate() // the dashboard renders a moving hand after the paint (onSet)
-		}
 	}
 }
 
