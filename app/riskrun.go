@@ -45,24 +45,21 @@ func (rr *riskRun) analyze(ctx app.Context, w *riskWorker, slot string, r *core.
 // once, then the Monte Carlo riskSlice at a time, each slice in its own
 // task of the event loop.
 func (rr *riskRun) onPage(ctx app.Context, r *core.Result, alive func() bool, finish func(app.Context, core.Risk)) {
-	growth, ok := core.GoalSeek(r)
-	risk := core.Risk{Tornado: core.Tornado(r), GoalSeek: growth, Reachable: ok}
-	mc := core.NewMonteCarloRun(r)
+	run := core.NewAnalysisRun(r)
 	var step func(ctx app.Context)
 	step = func(ctx app.Context) {
 		if !alive() {
 			return
 		}
 		start := time.Now()
-		for !mc.Step(10) {
+		for !run.Step(10) {
 			if time.Since(start) >= riskSlice {
-				rr.done, rr.total = mc.Progress()
+				rr.done, rr.total = run.Progress()
 				later(ctx, 0, step)
 				return
 			}
 		}
-		risk.MonteCarlo = mc.Result()
-		finish(ctx, risk)
+		finish(ctx, run.Risk())
 	}
 	step(ctx)
 }

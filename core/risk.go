@@ -127,6 +127,36 @@ func monteCarlo(e *engine) MonteCarlo {
 	return run.Result()
 }
 
+// AnalysisRun is the risk analysis of a scenario in steps, as a page or a
+// worker runs it between other work: the goal seek and the tornado at
+// once, then the Monte Carlo a step at a time. Its Risk is Analyze's,
+// whatever the steps.
+type AnalysisRun struct {
+	risk Risk
+	mc   *MonteCarloRun
+}
+
+// NewAnalysisRun runs the goal seek and the tornado of the scenario of r
+// and prepares its Monte Carlo.
+func NewAnalysisRun(r *Result) *AnalysisRun {
+	growth, ok := GoalSeek(r)
+	return &AnalysisRun{risk: Risk{Tornado: Tornado(r), GoalSeek: growth, Reachable: ok}, mc: NewMonteCarloRun(r)}
+}
+
+// Step runs up to k more Monte Carlo draws and reports whether all are
+// done.
+func (a *AnalysisRun) Step(k int) bool { return a.mc.Step(k) }
+
+// Progress returns how many Monte Carlo draws are done, out of how many.
+func (a *AnalysisRun) Progress() (done, total int) { return a.mc.Progress() }
+
+// Risk is the analysis; it must be called once every draw is done.
+func (a *AnalysisRun) Risk() Risk {
+	risk := a.risk
+	risk.MonteCarlo = a.mc.Result()
+	return risk
+}
+
 // MonteCarloRun draws the Monte Carlo of a scenario in steps, so that a
 // page can stay responsive between them. The draws and their order are
 // those of MODEL.md §9, whatever the steps.

@@ -491,3 +491,29 @@ func TestRiskJSONRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalysisRunInSteps: the page and the risk worker analyze in steps;
+// any steps give Analyze's risk, to the byte of its JSON.
+func TestAnalysisRunInSteps(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	for _, q := range []string{"mc.n=300&mc.seed=11&mc.delay=30", "mc.n=150&oai.growth=140&x1.value=40&x1.supplier=aws", ""} {
+		res := Evaluate(mustQuery(t, q), nil)
+		want, err := json.Marshal(Analyze(res))
+		if err != nil {
+			t.Fatal(err)
+		}
+		run := NewAnalysisRun(res)
+		for !run.Step(1 + r.IntN(50)) {
+		}
+		if done, total := run.Progress(); done != total || total != res.Params.MCN {
+			t.Fatalf("%q: progress %d/%d once done, want %d", q, done, total, res.Params.MCN)
+		}
+		got, err := json.Marshal(run.Risk())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%q: in steps\n got %s\nwant %s", q, got, want)
+		}
+	}
+}

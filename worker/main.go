@@ -100,14 +100,11 @@ func run(r request, last *latest) {
 		js.Global().Call("postMessage", fields)
 	}
 	params, _ := core.ParseQuery(r.query)
-	res := core.Evaluate(params, nil)
-	growth, ok := core.GoalSeek(res)
-	risk := core.Risk{Tornado: core.Tornado(res), GoalSeek: growth, Reachable: ok}
-	mc := core.NewMonteCarloRun(res)
+	analysis := core.NewAnalysisRun(core.Evaluate(params, nil))
 	for {
-		for step := time.Now(); time.Since(step) < stepTime && !mc.Step(10); {
+		for step := time.Now(); time.Since(step) < stepTime && !analysis.Step(10); {
 		}
-		done, total := mc.Progress()
+		done, total := analysis.Progress()
 		if done == total {
 			break
 		}
@@ -117,8 +114,7 @@ func run(r request, last *latest) {
 			return
 		}
 	}
-	risk.MonteCarlo = mc.Result()
-	b, err := json.Marshal(risk)
+	b, err := json.Marshal(analysis.Risk())
 	if err != nil {
 		post(map[string]any{"error": err.Error()})
 		return
