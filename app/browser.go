@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"computedash/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -120,27 +123,20 @@ func copyText(text string) bool {
 // the page, in the task of the input event that changed the scenario, so
 // that they show in the next frame: go-app renders on its own frame timer,
 // one to several frames later, and then writes the same text into the same
-// nodes. Before the first render there is nothing to paint.
-func paintHeadline(gen int, figs []figure) {
-	doc := app.Window().Get("document")
-	dash := doc.Call("getElementById", "dash")
-	if !dash.Truthy() {
+// nodes. Before the first render there is nothing to paint. The painter is
+// web/boot.js's, which also paints the early headline of a scenario URL.
+func paintHeadline(gen int, figs []i18n.Figure) {
+	w := app.Window()
+	dash := w.Get("document").Call("getElementById", "dash")
+	paint := w.Get("computedashPaintFigures")
+	if !dash.Truthy() || !paint.Truthy() {
 		return
 	}
-	for _, f := range figs {
-		el := dash.Call("querySelector", `[data-figure="`+f.Key+`"]`)
-		if !el.Truthy() {
-			continue
-		}
-		el.Call("setAttribute", "class", "figure tone-"+f.Tone)
-		el.Call("setAttribute", "data-raw", f.Raw)
-		for cls, text := range map[string]string{".figure-value": f.Value, ".figure-note": f.Note, ".figure-ref": f.Ref} {
-			// The text node go-app created and will update later.
-			if n := el.Call("querySelector", cls).Get("firstChild"); n.Truthy() {
-				n.Set("nodeValue", text)
-			}
-		}
+	b, err := json.Marshal(figs)
+	if err != nil {
+		return
 	}
+	paint.Invoke(dash, string(b))
 	dash.Call("setAttribute", "data-gen", strconv.Itoa(gen))
 }
 

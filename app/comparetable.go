@@ -1,6 +1,9 @@
 package main
 
 import (
+	"cmp"
+	"math"
+
 	"computedash/core"
 	"computedash/i18n"
 
@@ -81,9 +84,9 @@ func (d *dashboard) compareView(c i18n.Catalog) app.UI {
 	if a.Risk != nil && b.Risk != nil {
 		ma, mb := &a.Risk.MonteCarlo, &b.Risk.MonteCarlo
 		diff := mb.CashP50[2030-core.FirstYear-1].Sub(ma.CashP50[2030-core.FirstYear-1])
-		cash.Diff = signed(diff.Sign(), c.Lang.Money(diff.Abs().Decimal()))
+		cash.Diff = i18n.Signed(diff.Sign(), c.Lang.Money(diff.Abs().Decimal()))
 		dp := mb.PCashOutBefore2030 - ma.PCashOutBefore2030
-		pOut.Diff = signed(sign(dp), c.Lang.Percent(absf(dp)*100, 0))
+		pOut.Diff = i18n.Signed(cmp.Compare(dp, 0), c.Lang.Percent(math.Abs(dp)*100, 0))
 		if diff.Sign() == 0 {
 			cash.Diff = c.T("delta.same")
 		}

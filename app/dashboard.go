@@ -30,7 +30,7 @@ type dashboard struct {
 	view        view
 	sc          scenario
 	ref         *reference    // what the headline is held against, if anything
-	figures     []figure      // the headline of sc
+	figures     []i18n.Figure // the headline of sc
 	values      []string      // the value used of every input of sc, for the panel
 	typed       []core.Notice // notices about typed values
 	gen         int           // bumps with every new scenario
@@ -194,11 +194,11 @@ func (d *dashboard) settled() bool {
 }
 
 // headline formats the scenario's headline against its reference.
-func (d *dashboard) headline() []figure {
+func (d *dashboard) headline() []i18n.Figure {
 	c := d.catalog()
-	figs := headlineFigures(d.sc.report, c)
+	figs := c.Headline(d.sc.report)
 	if d.ref != nil {
-		withReference(figs, d.sc.report, d.ref, c)
+		c.WithReference(figs, d.sc.report, d.ref.sc.report, d.ref.label(c))
 	}
 	return figs
 }

@@ -110,8 +110,7 @@ func (d *dashboard) noticesView(c i18n.Catalog) app.UI {
 }
 
 func (d *dashboard) headlineView(c i18n.Catalog) app.UI {
-	return &headline{Label: c.T("headline.label"), Figures: d.figures,
-		Tones: map[string]string{"ok": c.T("tone.ok"), "warn": c.T("tone.warn"), "bad": c.T("tone.bad")}}
+	return &headline{Label: c.T("headline.label"), Figures: d.figures}
 }
 
 func (d *dashboard) chartView(id charts.ID, c i18n.Catalog) app.UI {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"computedash/i18n"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -9,8 +11,7 @@ type headline struct {
 	app.Compo
 
 	Label   string
-	Figures []figure
-	Tones   map[string]string // the word for each tone, for those who do not see colour
+	Figures []i18n.Figure
 }
 
 func (h *headline) Render() app.UI {
@@ -19,8 +20,8 @@ func (h *headline) Render() app.UI {
 			f := h.Figures[i]
 			return app.Div().Class("figure", "tone-"+f.Tone).DataSet("figure", f.Key).DataSet("raw", f.Raw).Body(
 				app.Div().Class("figure-label").Body(
-					app.Span().Class("tone-icon").Title(h.Tones[f.Tone]).Aria("hidden", "true").Text(toneIcons[f.Tone]),
-					app.Span().Class("sr-only").Text(h.Tones[f.Tone]+": "),
+					app.Span().Class("tone-icon").Title(f.ToneWord).Aria("hidden", "true").Text(f.Icon),
+					app.Span().Class("sr-only").Text(f.ToneWord+": "),
 					app.Text(f.Label),
 				),
 				app.Div().Class("figure-value").Text(f.Value),
@@ -30,6 +31,3 @@ func (h *headline) Render() app.UI {
 		}),
 	)
 }
-
-// toneIcons mark a figure's tone by shape as well as by colour.
-var toneIcons = map[string]string{"ok": "✓", "warn": "▲", "bad": "✕"}

@@ -16,6 +16,7 @@ import (
 
 	"computedash/charts"
 	"computedash/core"
+	"computedash/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -55,7 +56,7 @@ func staticPage() (string, error) {
 // analysis and its charts, so that the live page has nothing left to
 // compute when it takes the static page's place.
 func (d *dashboard) adoptStatic() {
-	risk, svgs, ok := prerendered(headlineFigures(d.sc.report, d.catalog()))
+	risk, svgs, ok := prerendered(d.catalog().Headline(d.sc.report))
 	if !ok {
 		return
 	}
@@ -69,7 +70,7 @@ func (d *dashboard) adoptStatic() {
 // on screen (web/boot.js): its risk analysis and its charts' SVG. It
 // reports false when there is none, or when its headline is not figs (a
 // static page from another build than the wasm's).
-func prerendered(figs []figure) (risk core.Risk, svgs map[charts.ID]string, ok bool) {
+func prerendered(figs []i18n.Figure) (risk core.Risk, svgs map[charts.ID]string, ok bool) {
 	doc := app.Window().Get("document")
 	if doc.Get("documentElement").Get("dataset").Get("prerender").String() != "on" {
 		return risk, nil, false

@@ -47,7 +47,7 @@ func TestStaticPage(t *testing.T) {
 			t.Errorf("static page has %s", bad)
 		}
 	}
-	for _, f := range headlineFigures(scenarioOf("").report, i18n.For("en")) {
+	for _, f := range i18n.For("en").Headline(scenarioOf("").report) {
 		if !strings.Contains(page, `data-raw="`+f.Raw+`"`) || !strings.Contains(page, ">"+f.Value+"<") {
 			t.Errorf("static page lacks figure %s = %s (raw %s)", f.Key, f.Value, f.Raw)
 		}

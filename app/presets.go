@@ -66,27 +66,3 @@ func presetItems(v view, active string, c i18n.Catalog) []presetItem {
 	}
 	return items
 }
-
-// presetLine names the preset the scenario comes from, with the number of
-// inputs moved since, or "" when it comes from none: the preset of the
-// URL, else the one whose inputs it has exactly.
-func presetLine(p *core.Params, v view, c i18n.Catalog) (id, line string) {
-	for _, pr := range core.Presets() {
-		if pr.ID != v.preset {
-			continue
-		}
-		q := pr.Params()
-		switch n := len(p.Diff(&q)); n {
-		case 0:
-			return pr.ID, c.T("preset." + pr.ID)
-		case 1:
-			return pr.ID, c.T("presets.change", c.T("preset."+pr.ID))
-		default:
-			return pr.ID, c.T("presets.changes", c.T("preset."+pr.ID), n)
-		}
-	}
-	if pr, ok := core.PresetOf(p); ok {
-		return pr.ID, c.T("preset." + pr.ID)
-	}
-	return "", ""
-}

@@ -32,32 +32,52 @@ type riskJob struct {
 	fallback func(app.Context) // the worker failed: analyze on the page
 }
 
-// startRiskWorker starts the worker; its answers are dispatched to ctx.
+// startRiskWorker takes over the worker web/boot.js started for the early
+// headline, or starts one, and tells it to get ready; its answers are
+// dispatched to ctx.
 func startRiskWorker(ctx app.Context) (w *riskWorker) {
 	w = &riskWorker{pending: map[string]*riskJob{}}
+	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
+		data := args[0].Get("data")
+		ctx.Dispatch(func(ctx app.Context) { w.receive(ctx, data) })
+		return nil
+	})
+	onError := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { w.fail(ctx, errors.New("the worker's script failed")) })
+		return nil
+	})
+	worker := app.Null()
+	if take := app.Window().Get("computedashTakeWorker"); take.Truthy() {
+		worker = take.Invoke(onMessage, onError)
+	}
+	if !worker.Truthy() {
+		worker = newWorker()
+		if !worker.Truthy() {
+			w.failed = true
+			return w
+		}
+		worker.Set("onmessage", onMessage)
+		worker.Set("onerror", onError)
+	}
+	w.worker = worker
+	worker.Call("postMessage", map[string]any{"start": true})
+	return w
+}
+
+// newWorker starts web/risk.js, or returns null where the page may not
+// start a worker (no Worker, a file share that forbids it).
+func newWorker() (worker app.Value) {
 	ctor := app.Window().Get("Worker")
 	if !ctor.Truthy() {
-		w.failed = true
-		return w
+		return app.Null()
 	}
 	defer func() { // new Worker throws where the page may not start one
 		if err := recover(); err != nil {
 			app.Log(fmt.Sprintf("risk worker: %v: the risk analysis runs on the page", err))
-			w.failed = true
+			worker = app.Null()
 		}
 	}()
-	worker := ctor.New(app.Getenv("GOAPP_STATIC_RESOURCES_URL") + "/risk.js")
-	worker.Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
-		data := args[0].Get("data")
-		ctx.Dispatch(func(ctx app.Context) { w.receive(ctx, data) })
-		return nil
-	}))
-	worker.Set("onerror", app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { w.fail(ctx, errors.New("the worker's script failed")) })
-		return nil
-	}))
-	w.worker = worker
-	return w
+	return ctor.New(app.Getenv("GOAPP_STATIC_RESOURCES_URL") + "/risk.js")
 }
 
 // ask posts the scenario of r for slot, superseding the slot's earlier

@@ -22,8 +22,8 @@ type words struct {
 // newWords makes the words of the scenario on screen.
 func (d *dashboard) newWords() words {
 	c := d.catalog()
-	w := words{scenario: scenarioLine(&d.sc.params, c), sources: sourceRows(&d.sc.params, c), alts: map[charts.ID]string{}}
-	w.presetID, w.preset = presetLine(&d.sc.params, d.view, c)
+	w := words{scenario: c.ScenarioLine(&d.sc.params), sources: sourceRows(&d.sc.params, c), alts: map[charts.ID]string{}}
+	w.presetID, w.preset = c.PresetLine(&d.sc.params, d.view.preset)
 	w.presets = presetItems(d.view, w.presetID, c)
 	full := d.view
 	full.embed, full.show = false, ""

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -13,15 +14,18 @@ const holdWasmJS = `(() => {
 })();`
 
 // framesJS notes, in every animation frame from the start of the document,
-// how many headline figures are visible (window.__frames), until the page
-// is ready and a second after.
+// how many headline figures are visible (window.__frames), the raw values
+// of those (window.__raws, joined by spaces) and html's data-prerender
+// (window.__modes), until the page is ready and a second after.
 const framesJS = `(() => {
-  const frames = window.__frames = [];
+  const frames = window.__frames = [], raws = window.__raws = [], modes = window.__modes = [];
   let end = 0;
   const tick = () => {
-    const n = [...document.querySelectorAll(".figure-value")].filter((el) =>
-      el.textContent.trim() !== "" && el.checkVisibility({visibilityProperty: true, opacityProperty: true})).length;
-    frames.push(n);
+    const shown = [...document.querySelectorAll(".figure-value")].filter((el) =>
+      el.textContent.trim() !== "" && el.checkVisibility({visibilityProperty: true, opacityProperty: true}));
+    frames.push(shown.length);
+    raws.push(shown.map((el) => el.closest("[data-figure]").dataset.raw).join(" "));
+    modes.push(document.documentElement.dataset.prerender);
     if (!end && document.documentElement.dataset.boot === "ready") end = performance.now() + 1000;
     if (!end || performance.now() < end) requestAnimationFrame(tick); else window.__framesDone = true;
   };
@@ -56,14 +60,18 @@ func TestStaticBaseCase(t *testing.T) {
 		screenshotViewport(p, "static-base-case")
 	})
 
-	t.Run("another scenario", func(t *testing.T) {
-		p := newPage(t, rootURL("/?oracle.value=150"), withScript(holdWasmJS))
-		waitFor(p, `document.documentElement.dataset.boot === "loading" && !!document.getElementById("app-prerender")`)
-		if shown(p, ".figure-value") {
-			t.Error("a URL with a query shows the base case's figures")
-		}
-		if !shown(p, "#app-wasm-loader") {
-			t.Error("a URL with a query does not show the loader")
+	t.Run("a query the early headline cannot show", func(t *testing.T) {
+		// A notice, a language, a comparison: the page would show more
+		// than the figures, so the loader stays until the wasm computed.
+		for _, q := range []string{"oracle.value=abc", "oracle.value=150&lang=it", "oracle.value=150&vs="} {
+			p := newPage(t, rootURL("/?"+q), withScript(holdWasmJS+workerSpyJS))
+			waitFor(p, `window.__workerSaid.some((m) => "headline" in m)`)
+			if shown(p, ".figure-value") || attr(p, "html", "data-prerender") != "off" {
+				t.Errorf("%s: figures on screen before the wasm", q)
+			}
+			if !shown(p, "#app-wasm-loader") {
+				t.Errorf("%s: no loader", q)
+			}
 		}
 	})
 
@@ -84,5 +92,87 @@ func TestStaticBaseCase(t *testing.T) {
 			t.Error("the static page is still there once the live page is ready")
 		}
 		checkFigures(t, p, "document", "", "live page")
+	})
+}
+
+// workerSpyJS notes every message a Web Worker of the page posts
+// (window.__workerSaid) and counts the workers started
+// (window.__workers).
+const workerSpyJS = `(() => {
+  const Real = window.Worker;
+  window.__workerSaid = [];
+  window.__workers = 0;
+  window.Worker = function (...args) {
+    const w = new Real(...args);
+    window.__workers++;
+    w.addEventListener("message", (e) => window.__workerSaid.push(e.data));
+    return w;
+  };
+})();`
+
+// TestEarlyHeadline: for a URL with a query, the risk worker computes the
+// page's headline while app.wasm loads, and the static page's top shows it
+// (the figures against the base case, the scenario in words), never a
+// figure of the base case; the live page then takes its place with the
+// same figures, and takes over the worker for its risk analyses.
+func TestEarlyHeadline(t *testing.T) {
+	requireSite(t)
+	const query = "oracle.value=150&oai.growth=90"
+
+	// The live page's headline and scenario line, to hold the early ones
+	// against.
+	live := openDashboard(t, rootURL("/?"+query))
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	wantHeadline, wantLine := words(text(live, "#dash .headline")), words(text(live, "#dash .top .scenario"))
+
+	t.Run("before the wasm", func(t *testing.T) {
+		p := newPage(t, rootURL("/?"+query), withScript(holdWasmJS))
+		waitFor(p, `document.documentElement.dataset.prerender === "headline"`)
+		checkFigures(t, p, "document.getElementById('app-prerender')", query, "early headline")
+		if got := words(text(p, "#app-prerender .headline")); got != wantHeadline {
+			t.Errorf("the early headline reads\n%s\nthe live page's\n%s", got, wantHeadline)
+		}
+		if got := words(text(p, "#app-prerender .top .scenario")); got != wantLine {
+			t.Errorf("the early scenario line %q, the live page's %q", got, wantLine)
+		}
+		if !shown(p, "#app-prerender .figure-value") || shown(p, "#app-wasm-loader") {
+			t.Error("the early figures are not on screen, or the loader covers them")
+		}
+		if count(p, "#app-prerender figure.chart, #app-prerender .body, #app-prerender [data-analysis]") != 0 {
+			t.Error("the base case's charts or analysis are still in the page")
+		}
+		screenshotViewport(p, "early-headline")
+	})
+
+	t.Run("the live page takes over", func(t *testing.T) {
+		p := openDashboard(t, rootURL("/?"+query), withScript(framesJS+workerSpyJS))
+		waitFor(p, `window.__framesDone === true`)
+		frames, raws, modes := evalJS[[]int](p, `window.__frames`), evalJS[[]string](p, `window.__raws`), evalJS[[]string](p, `window.__modes`)
+		var want []string
+		for _, f := range wantFigures(query) {
+			want = append(want, f.Raw)
+		}
+		first := slices.IndexFunc(frames, func(n int) bool { return n > 0 })
+		if first < 0 {
+			t.Fatalf("no frame showed the figures: %v", frames)
+		}
+		if modes[first] != "headline" {
+			t.Errorf("the first figures on screen came with data-prerender=%q, not the early headline", modes[first])
+		}
+		for i := first; i < len(frames); i++ {
+			if frames[i] != len(want) || raws[i] != strings.Join(want, " ") {
+				t.Fatalf("frame %d (data-prerender=%s) shows %d figures %q, want %q always", i, modes[i], frames[i], raws[i], want)
+			}
+		}
+		if count(p, "#app-prerender") != 0 || attr(p, "html", "data-prerender") != "done" {
+			t.Error("the early headline is still there once the live page is ready")
+		}
+		waitFor(p, `document.getElementById("dash").dataset.worker === "ready"`)
+		if n := evalJS[int](p, `window.__workers`); n != 1 {
+			t.Errorf("%d workers started, want the one the page took over", n)
+		}
+		click(p, "#reset-all")
+		waitRisk(p)
+		checkGoal(t, p, "", "after the page took the worker over")
 	})
 }

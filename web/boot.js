@@ -9,8 +9,9 @@
 // State for tests and debugging is on <html>:
 //   data-boot          loading | starting | ready | failed | nowasm
 //   data-boot-progress bytes (real byte progress) | indeterminate
-//   data-prerender     on | off | done: whether index.html's static page
-//                      of the base case is on screen (see below)
+//   data-prerender     on | headline | off | done: whether index.html's
+//                      static page of the base case is on screen, or its
+//                      top with the early headline of a scenario (see below)
 "use strict";
 
 (() => {
@@ -29,6 +30,13 @@
   // chart and the risk analysis), or at the latest this long after it is
   // ready.
   const settleWait = 3000;
+  // For a URL with a query, the risk worker (web/risk.js, a fraction of
+  // app.wasm's size) starts at once and computes the page's headline while
+  // app.wasm loads; the static page's top then shows it (the title, the
+  // scenario in words, the figures), the rest of the static page removed,
+  // and data-prerender says "headline" until the live page shows the same
+  // figures. A query whose page would show more (a notice, a language, a
+  // comparison, …) keeps the loader: the worker answers "" for it.
 
   // ---------------------------------------------------------------------------
   // Where the site lives. This script is <base>/web/boot.js.
@@ -111,6 +119,102 @@
   };
 
   // ---------------------------------------------------------------------------
+  // The headline's painter: figures (i18n.Figure, as JSON or parsed) into
+  // the figure elements under root. The live page paints with it in the
+  // input event's task (app/browser.go), before go-app renders the same
+  // text into the same nodes: so it writes into the text nodes that are
+  // there, and adds one only to an element that has none (the static
+  // page's empty ones).
+  // ---------------------------------------------------------------------------
+  const setText = (el, text) => {
+    if (!el) return;
+    const node = el.firstChild;
+    if (node && node.nodeType === Node.TEXT_NODE) node.nodeValue = text;
+    else if (!node && text !== "") el.appendChild(document.createTextNode(text));
+  };
+  window.computedashPaintFigures = (root, figures) => {
+    const list = typeof figures === "string" ? JSON.parse(figures) : figures;
+    for (const f of list) {
+      const el = root.querySelector(`[data-figure="${CSS.escape(f.key)}"]`);
+      if (!el) continue;
+      el.setAttribute("class", "figure tone-" + f.tone);
+      el.setAttribute("data-raw", f.raw);
+      const icon = el.querySelector(".tone-icon");
+      if (icon) icon.title = f.tone_word;
+      setText(icon, f.icon);
+      setText(el.querySelector(".sr-only"), f.tone_word + ": ");
+      setText(el.querySelector(".figure-value"), f.value);
+      setText(el.querySelector(".figure-note"), f.note);
+      const ref = el.querySelector(".figure-ref");
+      if (ref) ref.hidden = f.ref === "";
+      setText(ref, f.ref);
+    }
+  };
+
+  // ---------------------------------------------------------------------------
+  // The early headline, and the worker the page takes over.
+  // ---------------------------------------------------------------------------
+  let bootWorker = null;
+  const workerMessages = []; // for the page, until it takes the worker
+
+  // showHeadline paints the worker's headline into the static page's top,
+  // unless the live page shows its own figures already.
+  const showHeadline = (json) => {
+    const page = $("app-prerender");
+    const dash = page && page.querySelector("#dash");
+    if (!json || !dash || root.dataset.prerender !== "off" || !$("app-wasm-loader")) return;
+    let h;
+    try { h = JSON.parse(json); } catch (err) { return; }
+    // The rest is the base case's (charts, controls, analysis): never on
+    // screen for another scenario.
+    for (const el of page.querySelectorAll("#dash > .body")) el.remove();
+    dash.removeAttribute("data-analysis");
+    window.computedashPaintFigures(dash, h.figures);
+    const line = dash.querySelector(".top .scenario");
+    if (line) {
+      line.textContent = "";
+      if (h.preset) {
+        const name = document.createElement("strong");
+        name.className = "preset-name";
+        name.textContent = h.preset + " · ";
+        line.append(name);
+      }
+      line.append(h.scenario);
+    }
+    root.dataset.prerender = "headline";
+  };
+
+  const startWorker = () => {
+    if (location.search.length <= 1 || typeof Worker !== "function") return;
+    try {
+      bootWorker = new Worker(new URL("risk.js", webURL));
+    } catch (err) {
+      return; // the page tries again, then analyzes on its own
+    }
+    bootWorker.onmessage = (e) => {
+      if (e.data && "headline" in e.data) showHeadline(e.data.headline);
+      else workerMessages.push(e.data);
+    };
+    bootWorker.onerror = () => { workerMessages.push({ failed: "the worker's script failed" }); };
+    bootWorker.postMessage({ headline: location.search.slice(1) });
+  };
+
+  // computedashTakeWorker hands the worker over to the page
+  // (app/riskworker.go), with the messages it said meanwhile; null when
+  // there is none.
+  window.computedashTakeWorker = (onmessage, onerror) => {
+    const w = bootWorker;
+    if (!w) return null;
+    bootWorker = null;
+    w.onmessage = (e) => {
+      if (!(e.data && "headline" in e.data)) onmessage(e);
+    };
+    w.onerror = onerror;
+    for (const data of workerMessages.splice(0)) onmessage({ data });
+    return w;
+  };
+
+  // ---------------------------------------------------------------------------
   // Loader UI
   // ---------------------------------------------------------------------------
   const $ = (id) => document.getElementById(id);
@@ -146,7 +250,7 @@
   const removePrerender = () => {
     const page = $("app-prerender");
     if (page) page.remove();
-    if (root.dataset.prerender === "on") root.dataset.prerender = "done";
+    if (root.dataset.prerender === "on" || root.dataset.prerender === "headline") root.dataset.prerender = "done";
   };
 
   const showMessage = (text) => {
@@ -178,8 +282,9 @@
 
   // ---------------------------------------------------------------------------
   // Readiness: the app's root carries data-ready="figures" once its figures
-  // are laid out, the rest of the page on its way: the loader goes away.
-  // It carries data-ready="1" once the whole page is. While the static page
+  // are laid out, the rest of the page on its way: the loader, or the
+  // early headline, goes away. It carries data-ready="1" once the whole
+  // page is. While the static page
   // is on screen, the live page (hidden meanwhile) takes its place once it
   // no longer says data-settled="false", in the same task: no frame shows
   // both or neither.
@@ -190,7 +295,12 @@
     let forced = false;
     const check = () => {
       if (failed || ready) return true; // stop watching
-      if (root.dataset.prerender !== "on" && document.querySelector('[data-ready="figures"]')) removeLoader();
+      if (root.dataset.prerender !== "on" && document.querySelector('[data-ready="figures"]')) {
+        // The live page's own headline, the same figures, takes the early
+        // one's place.
+        removePrerender();
+        removeLoader();
+      }
       const live = document.querySelector('[data-ready="1"]');
       if (!live) return false;
       if (root.dataset.prerender === "on" && live.dataset.settled === "false" && !forced) {
@@ -276,6 +386,7 @@
     }
 
     watchReady();
+    startWorker();
 
     let instance;
     const go = new Go();

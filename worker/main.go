@@ -1,15 +1,19 @@
 //go:build js && wasm
 
 // Command worker is the page's risk analysis off its main thread: web/risk.js
-// runs it in a Web Worker as web/risk.wasm. It holds the model only (core),
-// no page and no charts, so it is a fraction of app.wasm.
+// runs it in a Web Worker as web/risk.wasm. It holds the model and its words
+// (core, i18n), no page and no charts, so it is a fraction of app.wasm.
 //
-// The worker says {ready: true} once it listens (web/risk.js). The page
-// posts a request per scenario, {slot, id, query}: slot names the
-// scenario ("b" the one on screen, "a" a pinned reference), id is the
-// request's number, query the scenario's model query. A newer request for a
-// slot supersedes the older one, which stops at its next step. The worker
-// answers, for the request it runs:
+// web/boot.js starts the worker as soon as a page with a query loads and
+// asks {headline: query}: the worker answers {headline: json}, the headline
+// of that page (see headline), long before the page's own wasm is up. The
+// page then takes the worker over (or starts one) and posts {start: true}:
+// the worker warms up and says {ready: true} once it listens
+// (web/risk.js). The page posts a request per scenario, {slot, id, query}:
+// slot names the scenario ("b" the one on screen, "a" a pinned reference),
+// id is the request's number, query the scenario's model query. A newer
+// request for a slot supersedes the older one, which stops at its next
+// step. The worker answers, for the request it runs:
 //
 //	{slot, id, done, total}  Monte Carlo draws done, every few tens of ms
 //	{slot, id, risk}         the analysis (core.Risk as JSON)
@@ -24,6 +28,8 @@ import (
 	"time"
 
 	"computedash/core"
+	"computedash/format"
+	"computedash/i18n"
 )
 
 // request is one analysis asked for.
@@ -60,6 +66,18 @@ func (l *latest) is(r request) bool {
 }
 
 func main() {
+	start := make(chan struct{})
+	var once sync.Once
+	js.Global().Set("computedashHeadline", js.FuncOf(func(this js.Value, args []js.Value) any {
+		js.Global().Call("postMessage", map[string]any{"headline": headline(args[0].String())})
+		return nil
+	}))
+	js.Global().Set("computedashStart", js.FuncOf(func(this js.Value, args []js.Value) any {
+		once.Do(func() { close(start) })
+		return nil
+	}))
+	js.Global().Call("computedashUp")
+	<-start // warming up would hold the core the page starts on
 	warmUp()
 	queue := make(chan request, 64)
 	last := &latest{id: map[string]int{}}
@@ -76,6 +94,31 @@ func main() {
 			run(r, last)
 		}
 	}
+}
+
+// headline is the headline of the page opened on query, as JSON: its
+// figures (i18n.Figure) against the base case, the scenario line and the
+// preset line, in English. It is "" when the page would show more than
+// that: a query with a notice, or with a presentation parameter (language,
+// comparison, embedding, print, preset), which core does not know.
+func headline(query string) string {
+	params, notices := core.ParseQuery(query)
+	if len(notices) > 0 {
+		return ""
+	}
+	c := i18n.For(format.English)
+	rep := core.NewReport(core.Evaluate(params, nil), nil)
+	base := core.NewReport(core.Evaluate(core.Defaults(), nil), nil)
+	_, preset := c.PresetLine(&params, "")
+	b, err := json.Marshal(map[string]any{
+		"figures":  c.BaseCaseHeadline(rep, base),
+		"scenario": c.ScenarioLine(&params),
+		"preset":   preset,
+	})
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }
 
 // warmUp analyzes scenarios near the base case and throws the results
