@@ -2,6 +2,7 @@ package main
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"computedash/charts"
@@ -26,8 +27,10 @@ func (d *dashboard) Render() app.UI {
 	switch {
 	case d.static:
 		// Not ready: boot.js waits for the live page's data-ready. And no
-		// date: the static page is built once and served for days.
-		root, date = root.DataSet("static", 1).DataSet("analysis", d.staticRisk), ""
+		// date: the static page is built once and served for days. The
+		// view keys tell boot.js which queries the early headline of a
+		// scenario never shows.
+		root, date = root.DataSet("static", 1).DataSet("analysis", d.staticRisk).DataSet("view-keys", strings.Join(viewKeys[:], " ")), ""
 	case !d.whole:
 		root = root.Attr("data-ready", "figures") // boot.js: the loader may go
 	default:

@@ -892,16 +892,19 @@ return true;
 })()`
 
 // wasmJS runs before the page's scripts: it notes when
-// WebAssembly.instantiate resolves and keeps the Go instance's linear
-// memory (boot.js keeps the instance to itself) in window.__wasm.
+// WebAssembly.instantiate or instantiateStreaming resolves and keeps the
+// Go instance's linear memory (boot.js keeps the instance to itself) in
+// window.__wasm.
 const wasmJS = `(() => {
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = function (...args) {
-    return instantiate.apply(this, args).then((r) => {
-      window.__wasm = {end: performance.now(), memory: r.instance && r.instance.exports.mem};
-      return r;
-    });
-  };
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const real = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      return real.apply(this, args).then((r) => {
+        window.__wasm = {end: performance.now(), memory: r.instance && r.instance.exports.mem};
+        return r;
+      });
+    };
+  }
 })();`
 
 // ---------------------------------------------------------------------------

@@ -37,6 +37,8 @@
   // and data-prerender says "headline" until the live page shows the same
   // figures. A query whose page would show more (a notice, a language, a
   // comparison, …) keeps the loader: the worker answers "" for it.
+  // app.wasm's download waits at most this long for the worker's answer.
+  const headlineWait = 1000;
 
   // ---------------------------------------------------------------------------
   // Where the site lives. This script is <base>/web/boot.js.
@@ -184,18 +186,40 @@
     root.dataset.prerender = "headline";
   };
 
+  // headlineSettled resolves once the worker has answered the headline
+  // (shown or not) or failed; at once when no worker starts.
+  let settleHeadline;
+  const headlineSettled = new Promise((resolve) => { settleHeadline = resolve; });
+
+  // startWorker starts the worker as boot.js runs, while the browser still
+  // parses index.html, and asks it for the headline.
   const startWorker = () => {
-    if (location.search.length <= 1 || typeof Worker !== "function") return;
+    const wasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
+    if (location.search.length <= 1 || typeof Worker !== "function" || !wasm) {
+      settleHeadline();
+      return;
+    }
     try {
       bootWorker = new Worker(new URL("risk.js", webURL));
     } catch (err) {
+      settleHeadline();
       return; // the page tries again, then analyzes on its own
     }
     bootWorker.onmessage = (e) => {
-      if (e.data && "headline" in e.data) showHeadline(e.data.headline);
-      else workerMessages.push(e.data);
+      if (!(e.data && "headline" in e.data)) {
+        workerMessages.push(e.data);
+        if (e.data && e.data.failed) settleHeadline();
+        return;
+      }
+      whenParsed(() => {
+        showHeadline(e.data.headline);
+        settleHeadline();
+      });
     };
-    bootWorker.onerror = () => { workerMessages.push({ failed: "the worker's script failed" }); };
+    bootWorker.onerror = () => {
+      workerMessages.push({ failed: "the worker's script failed" });
+      settleHeadline();
+    };
     bootWorker.postMessage({ headline: location.search.slice(1) });
   };
 
@@ -330,14 +354,17 @@
   };
 
   // ---------------------------------------------------------------------------
-  // Fetch app.wasm with byte progress.
+  // Fetch app.wasm with byte progress, compiling it as it arrives.
   //
-  // The fetch reader yields decoded bytes. When the response is compressed,
+  // The stream yields decoded bytes. When the response is compressed,
   // Content-Length is the compressed size, so it is not used as the total;
   // the server's X-Decoded-Content-Length is used when present, otherwise the
-  // bar is indeterminate.
+  // bar is indeterminate. The bytes pass through a counter to
+  // WebAssembly.instantiateStreaming (as application/wasm, whatever type the
+  // server gave): the main thread never copies them, and the compile runs
+  // while they arrive.
   // ---------------------------------------------------------------------------
-  const fetchWasm = async (url) => {
+  const instantiateWasm = async (url, importObject) => {
     const resp = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
     if (!resp.ok) throw new Error(`HTTP ${resp.status} ${resp.statusText} for ${url.pathname}`);
 
@@ -348,29 +375,27 @@
     }
     if (!(total > 0)) total = 0;
 
-    if (!resp.body || !resp.body.getReader) {
+    const arrived = () => {
+      root.dataset.boot = "starting";
+      setLabel("Starting…");
+    };
+    if (!resp.body || typeof TransformStream !== "function" || typeof WebAssembly.instantiateStreaming !== "function") {
       showProgress(0, 0);
-      return new Uint8Array(await resp.arrayBuffer());
+      const bytes = await resp.arrayBuffer();
+      arrived();
+      return WebAssembly.instantiate(bytes, importObject);
     }
-
-    const reader = resp.body.getReader();
-    const chunks = [];
     let loaded = 0;
     showProgress(0, total);
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.byteLength;
-      showProgress(loaded, total);
-    }
-    const bytes = new Uint8Array(loaded);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
+    const counted = resp.body.pipeThrough(new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        showProgress(loaded, total);
+        controller.enqueue(chunk);
+      },
+      flush: arrived,
+    }));
+    return WebAssembly.instantiateStreaming(new Response(counted, { headers: { "Content-Type": "application/wasm" } }), importObject);
   };
 
   const start = async () => {
@@ -386,7 +411,6 @@
     }
 
     watchReady();
-    startWorker();
 
     let instance;
     const go = new Go();
@@ -394,11 +418,16 @@
     const goExit = go.exit;
     go.exit = (code) => { exitCode = code; goExit.call(go, code); };
     try {
-      const bytes = await fetchWasm(new URL("app.wasm", webURL));
-      root.dataset.boot = "starting";
-      setLabel("Starting…");
-      const result = await WebAssembly.instantiate(bytes, go.importObject);
-      instance = result.instance;
+      // On two cores, app.wasm arriving and compiling slows the worker's
+      // headline by half a second: it waits for it (at most headlineWait),
+      // unless the query has a presentation parameter, which the early
+      // headline never shows (the static page lists them).
+      const staticDash = document.querySelector("#app-prerender #dash");
+      const viewKeys = (staticDash && staticDash.dataset.viewKeys || "").split(" ").filter(Boolean);
+      const query = new URLSearchParams(location.search);
+      if (viewKeys.some((k) => query.has(k))) settleHeadline();
+      await Promise.race([headlineSettled, new Promise((resolve) => setTimeout(resolve, headlineWait))]);
+      instance = (await instantiateWasm(new URL("app.wasm", webURL), go.importObject)).instance;
     } catch (err) {
       fail("The dashboard could not be loaded", err);
       return;
@@ -413,9 +442,12 @@
     );
   };
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start, { once: true });
-  } else {
-    start();
+  // whenParsed runs f once index.html is parsed.
+  function whenParsed(f) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", f, { once: true });
+    else f();
   }
+
+  startWorker();
+  whenParsed(start);
 })();
