@@ -668,7 +668,7 @@ func perfTable(r *perfResults, benchDir string) string {
 		perfMS(r.frame)+" ("+strconv.FormatFloat(1000/r.frame, 'f', 0, 64)+" Hz)", "1 frame", "", "")
 	add(fmt.Sprintf("**Anchor**: a bare go-app page (one component, one word; same index.html, boot.js and server): navigation start → its word on screen (median of %d; fresh tab, cache disabled)", n),
 		perfMS(bareLoad), "1×", "", "")
-	add(fmt.Sprintf("Cold load of a scenario (`%s`): navigation start → figures on screen (median of %d, alternating with the anchor)", perfLoadQuery, n),
+	add(fmt.Sprintf("Cold load of a scenario (`%s`): navigation start → figures on screen (the risk worker's early headline; median of %d, alternating with the anchor)", perfLoadQuery, n),
 		perfMS(med(pageQuery, shown)), times(med(pageQuery, shown)), "≤ 1.15×", perfMark(med(pageQuery, shown) <= targetLoadRatio*bareLoad))
 	phases := func(page string) string {
 		return perfJoin(" / ",
@@ -677,7 +677,7 @@ func perfTable(r *perfResults, benchDir string) string {
 			perfMS(med(page, func(l perfLoad) float64 { return l.InstEnd })),
 			perfMS(med(page, func(l perfLoad) float64 { return l.Ready })))
 	}
-	add("… app.wasm received / read, instantiating / Go starts / ready (medians, from navigation start); the anchor's: "+phases(pageBare),
+	add("… app.wasm received / all read (it compiles as it arrives) / Go starts / ready (medians, from navigation start); the anchor's: "+phases(pageBare),
 		phases(pageQuery), "", "", "")
 	add(fmt.Sprintf("Base case (no query): navigation start → figures on screen (median of %d; in brackets: first contentful paint)", n),
 		perfMS(med(pageBase, shown))+" ("+perfMS(med(pageBase, func(l perfLoad) float64 { return l.FCP }))+")",
@@ -773,7 +773,7 @@ func perfWasmRow(name string) (perfRow, bool) {
 	}
 	what := "web/" + name + ".wasm: raw / gzip -9 / brotli"
 	if name != "app" {
-		return perfRow{what + " (the risk worker's, loaded once the page is up)", res, "", "", ""}, true
+		return perfRow{what + " (the risk worker's: loaded at once for a scenario link, whose early headline it computes; once the page is up for the base case)", res, "", "", ""}, true
 	}
 	ok := ""
 	if br >= 0 {

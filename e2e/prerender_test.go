@@ -43,7 +43,7 @@ func TestStaticBaseCase(t *testing.T) {
 
 	t.Run("before the wasm", func(t *testing.T) {
 		p := newPage(t, rootURL("/"), withScript(holdWasmJS))
-		waitFor(p, `document.documentElement.dataset.boot === "loading" && !!document.getElementById("app-prerender")`)
+		waitFor(p, `document.documentElement.dataset.boot === "loading" && document.documentElement.dataset.prerender === "on"`)
 		checkFigures(t, p, "document.getElementById('app-prerender')", "", "static page")
 		if !shown(p, "#app-prerender .figure-value") || shown(p, "#app-wasm-loader") {
 			t.Error("the static page's figures are not on screen, or the loader covers them")
