@@ -1,9 +1,17 @@
 package e2e
 
 import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"computedash/site"
 )
 
 // holdWasmJS keeps app.wasm from arriving: boot.js's fetch of it never
@@ -43,7 +51,7 @@ func TestStaticBaseCase(t *testing.T) {
 
 	t.Run("before the wasm", func(t *testing.T) {
 		p := newPage(t, rootURL("/"), withScript(holdWasmJS))
-		waitFor(p, `document.documentElement.dataset.boot === "loading" && document.documentElement.dataset.prerender === "on"`)
+		waitFor(p, `document.documentElement.dataset.boot === "loading" && document.readyState !== "loading"`)
 		checkFigures(t, p, "document.getElementById('app-prerender')", "", "static page")
 		if !shown(p, "#app-prerender .figure-value") || shown(p, "#app-wasm-loader") {
 			t.Error("the static page's figures are not on screen, or the loader covers them")
@@ -72,6 +80,42 @@ func TestStaticBaseCase(t *testing.T) {
 			if !shown(p, "#app-wasm-loader") {
 				t.Errorf("%s: no loader", q)
 			}
+		}
+	})
+
+	t.Run("index.html arriving in two parts", func(t *testing.T) {
+		// The browser paints what it has parsed: the first part ends
+		// inside the headline, the rest comes later. No frame shows part
+		// of the figures.
+		index, err := os.ReadFile(filepath.Join(env.siteDir, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cut := bytes.Index(index, []byte(`data-figure="peak_facility_mw"`))
+		if cut < 0 {
+			t.Fatal("index.html has no figure peak_facility_mw")
+		}
+		files := site.Handler(env.siteDir)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/" {
+				files.ServeHTTP(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(index[:cut])
+			w.(http.Flusher).Flush()
+			time.Sleep(700 * time.Millisecond)
+			w.Write(index[cut:])
+		}))
+		defer srv.Close()
+		p := newPage(t, srv.URL+"/", withScript(framesJS+holdWasmJS))
+		waitFor(p, `window.__frames.length > 60 && document.readyState !== "loading"`)
+		frames := evalJS[[]int](p, `window.__frames`)
+		if i := slices.IndexFunc(frames, func(n int) bool { return n != 0 && n != len(want) }); i >= 0 {
+			t.Errorf("frame %d shows %d figures of %d: %v", i, frames[i], len(want), frames)
+		}
+		if frames[len(frames)-1] != len(want) {
+			t.Errorf("the static page's figures are not on screen once it is parsed: %v", frames)
 		}
 	})
 

@@ -9,10 +9,9 @@
 // State for tests and debugging is on <html>:
 //   data-boot          loading | starting | ready | failed | nowasm
 //   data-boot-progress bytes (real byte progress) | indeterminate
-//   data-prerender     parsing | on | headline | off | done: whether
-//                      index.html's static page of the base case is on
-//                      screen (once parsed), or its top with the early
-//                      headline of a scenario (see below)
+//   data-prerender     on | headline | off | done: whether index.html's
+//                      static page of the base case is on screen, or its
+//                      top with the early headline of a scenario (see below)
 "use strict";
 
 (() => {
@@ -26,7 +25,7 @@
   // gives way to the live page once that has computed all it shows; for
   // any other URL it is never shown (CSS), so no figure of another
   // scenario is ever on screen: the loader is, until the wasm has computed.
-  root.dataset.prerender = location.search.length > 1 ? "off" : "parsing";
+  root.dataset.prerender = location.search.length > 1 ? "off" : "on";
   // The live page takes the static one's place once it has settled (every
   // chart and the risk analysis), or at the latest this long after it is
   // ready.
@@ -450,10 +449,5 @@
   }
 
   startWorker();
-  whenParsed(() => {
-    // The static page shows once it is whole: the browser may paint while
-    // it still parses index.html, and would show part of it.
-    if (root.dataset.prerender === "parsing") root.dataset.prerender = "on";
-    start();
-  });
+  whenParsed(start);
 })();
