@@ -31,8 +31,8 @@
   // ready.
   const settleWait = 3000;
   // For a URL with a query, the risk worker (web/risk.js, a fraction of
-  // app.wasm's size) starts at once and computes the page's headline while
-  // app.wasm loads; the static page's top then shows it (the title, the
+  // app.wasm's size) starts at once and computes the page's headline
+  // before app.wasm loads; the static page's top then shows it (the title, the
   // scenario in words, the figures), the rest of the static page removed,
   // and data-prerender says "headline" until the live page shows the same
   // figures. A query whose page would show more (a notice, a language, a
