@@ -10,7 +10,7 @@
 #   ./build.sh test      set up what the tests need (as root: apt-get install chromium, nodejs,
 #                        npm, brotli, poppler-utils when missing; npm ci in the test-only npm
 #                        folders), then go vet, all native tests (unit, fuzz seeds, e2e in
-#                        headless Chromium), then the core tests compiled to wasm and run under Node
+#                        headless Chromium), then the core and risk worker tests compiled to wasm and run under Node
 #   ./build.sh bench     build, then measure: wasm sizes, core and chart benchmarks (native,
 #                        wasm), the page in headless Chromium; writes docs/performance.md
 set -euo pipefail
@@ -130,10 +130,10 @@ run_tests() {
 	echo "==> go test ./... (native: unit, fuzz seed corpora, e2e in headless Chromium)"
 	go test -count=1 ./...
 
-	echo "==> core tests under WebAssembly (Node)"
+	echo "==> core and risk worker tests under WebAssembly (Node)"
 	if [ -n "$(find core -name '*_test.go' -print -quit 2>/dev/null)" ]; then
 		command -v node >/dev/null 2>&1 || { echo "node is required for the wasm tests (apt-get install -y nodejs)" >&2; exit 1; }
-		PATH="$PATH:$(go env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm go test -count=1 ./core/...
+		PATH="$PATH:$(go env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm go test -count=1 ./core/... ./worker
 	else
 		echo "core/ has no test files yet: skipping the wasm test run"
 	fi
