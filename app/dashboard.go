@@ -132,6 +132,7 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	if d.view.print { // everything at once, for the printer
 		d.whole = true
 		d.drawAll()
+		dropBootWorker() // the board pack analyzes on the page
 		return
 	}
 	d.risk = nil

@@ -64,6 +64,21 @@ func startRiskWorker(ctx app.Context) (w *riskWorker) {
 	return w
 }
 
+// dropBootWorker ends the worker web/boot.js started for the early
+// headline, if the page has not taken it: for a page that analyzes on its
+// own.
+func dropBootWorker() {
+	take := app.Window().Get("computedashTakeWorker")
+	if !take.Truthy() {
+		return
+	}
+	ignore := app.FuncOf(func(this app.Value, args []app.Value) any { return nil })
+	defer ignore.Release()
+	if w := take.Invoke(ignore, ignore); w.Truthy() {
+		w.Call("terminate")
+	}
+}
+
 // newWorker starts web/risk.js, or returns null where the page may not
 // start a worker (no Worker, a file share that forbids it).
 func newWorker() (worker app.Value) {

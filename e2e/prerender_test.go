@@ -140,16 +140,19 @@ func TestStaticBaseCase(t *testing.T) {
 }
 
 // workerSpyJS notes every message a Web Worker of the page posts
-// (window.__workerSaid) and counts the workers started
-// (window.__workers).
+// (window.__workerSaid) and counts the workers started and ended
+// (window.__workers, window.__workersEnded).
 const workerSpyJS = `(() => {
   const Real = window.Worker;
   window.__workerSaid = [];
   window.__workers = 0;
+  window.__workersEnded = 0;
   window.Worker = function (...args) {
     const w = new Real(...args);
     window.__workers++;
     w.addEventListener("message", (e) => window.__workerSaid.push(e.data));
+    const terminate = w.terminate.bind(w);
+    w.terminate = () => { window.__workersEnded++; terminate(); };
     return w;
   };
 })();`
@@ -218,5 +221,15 @@ func TestEarlyHeadline(t *testing.T) {
 		click(p, "#reset-all")
 		waitRisk(p)
 		checkGoal(t, p, "", "after the page took the worker over")
+	})
+
+	t.Run("the board pack ends it", func(t *testing.T) {
+		// The print view analyzes on the page at once: the worker boot.js
+		// started for its link is not left running.
+		p := openDashboard(t, rootURL("/?print=1&"+query), withScript(workerSpyJS))
+		waitFor(p, `window.__workersEnded === 1`)
+		if n := evalJS[int](p, `window.__workers`); n != 1 {
+			t.Errorf("%d workers started, want 1", n)
+		}
 	})
 }
