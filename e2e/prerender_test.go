@@ -191,6 +191,14 @@ func TestEarlyHeadline(t *testing.T) {
 		screenshotViewport(p, "early-headline")
 	})
 
+	t.Run("under a sub-path", func(t *testing.T) {
+		// The worker's script and program are found beside boot.js, and
+		// nothing is asked of the server outside the sub-path.
+		p := newPage(t, subURL("?"+query), withScript(holdWasmJS))
+		waitFor(p, `document.documentElement.dataset.prerender === "headline"`)
+		checkFigures(t, p, "document.getElementById('app-prerender')", query, "early headline under a sub-path")
+	})
+
 	t.Run("the live page takes over", func(t *testing.T) {
 		p := openDashboard(t, rootURL("/?"+query), withScript(framesJS+workerSpyJS))
 		waitFor(p, `window.__framesDone === true`)
