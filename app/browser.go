@@ -93,13 +93,7 @@ func download(name, mime string, data []byte) {
 	doc.Get("body").Call("appendChild", a)
 	a.Call("click")
 	a.Call("remove")
-	var revoke app.Func
-	revoke = app.FuncOf(func(this app.Value, args []app.Value) any {
-		w.Get("URL").Call("revokeObjectURL", href)
-		revoke.Release()
-		return nil
-	})
-	w.Call("setTimeout", revoke, 10000)
+	w.Call("setTimeout", oneShot(func() { w.Get("URL").Call("revokeObjectURL", href) }), 10000)
 }
 
 // copyText puts text on the clipboard where the browser allows it (a secure
@@ -110,11 +104,7 @@ func copyText(text string) bool {
 	if !clip.Truthy() {
 		return false
 	}
-	var done app.Func
-	done = app.FuncOf(func(this app.Value, args []app.Value) any {
-		done.Release()
-		return nil
-	})
+	done := oneShot(func() {})
 	clip.Call("writeText", text).Call("then", done, done)
 	return true
 }
@@ -162,12 +152,7 @@ func visibleCharts() map[string]bool {
 // (ctx.After sleeps on a Go timer instead, and Go hands control back to
 // the browser only when no goroutine can run.)
 func later(ctx app.Context, delay time.Duration, f func(app.Context)) {
-	var fn app.Func
-	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
-		fn.Release()
-		ctx.Dispatch(f)
-		return nil
-	})
+	fn := oneShot(func() { ctx.Dispatch(f) })
 	w := app.Window()
 	if delay > 0 {
 		w.Call("setTimeout", fn, delay.Milliseconds())
@@ -187,13 +172,7 @@ func whenIdle(ctx app.Context, wait time.Duration, f func(app.Context)) {
 		later(ctx, 0, f)
 		return
 	}
-	var fn app.Func
-	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
-		fn.Release()
-		ctx.Dispatch(f)
-		return nil
-	})
-	w.Call("requestIdleCallback", fn, map[string]any{"timeout": wait.Milliseconds()})
+	w.Call("requestIdleCallback", oneShot(func() { ctx.Dispatch(f) }), map[string]any{"timeout": wait.Milliseconds()})
 }
 
 // afterPaint runs f in a new task once the browser has painted its next
@@ -206,13 +185,7 @@ func afterPaint(ctx app.Context, f func(app.Context)) {
 			f(ctx)
 		}
 	}
-	var fn app.Func
-	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
-		fn.Release()
-		later(ctx, 0, once)
-		return nil
-	})
-	app.Window().Call("requestAnimationFrame", fn)
+	app.Window().Call("requestAnimationFrame", oneShot(func() { later(ctx, 0, once) }))
 	later(ctx, paintWait, once)
 }
 
@@ -229,6 +202,19 @@ func afterBoot(ctx app.Context, f func(app.Context)) {
 		afterPaint(ctx, check)
 	}
 	afterPaint(ctx, check)
+}
+
+// oneShot is a JavaScript callback that runs call on its first call and
+// then releases itself (the browser calls it once: a timer, a frame, a
+// promise's outcome).
+func oneShot(call func()) app.Func {
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn.Release()
+		call()
+		return nil
+	})
+	return fn
 }
 
 // paintWait is how long afterPaint waits for a frame.
