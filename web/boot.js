@@ -308,10 +308,10 @@
   // Readiness: the app's root carries data-ready="figures" once its figures
   // are laid out, the rest of the page on its way: the loader, or the
   // early headline, goes away. It carries data-ready="1" once the whole
-  // page is. While the static page
-  // is on screen, the live page (hidden meanwhile) takes its place once it
-  // no longer says data-settled="false", in the same task: no frame shows
-  // both or neither.
+  // page is. While the static page is on screen, the live page (hidden
+  // meanwhile) takes its place once it no longer says
+  // data-settled="false", in the same task: no frame shows both or
+  // neither.
   // ---------------------------------------------------------------------------
   const watchReady = () => {
     let observer = null;
