@@ -46,6 +46,9 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 		return
 	}
 	d.apply(ctx, p, ch.Commit)
+	if !ch.Commit && d.whole && d.charts.inDrag(riskDelay) {
+		d.hold(ctx, ch.ID)
+	}
 }
 
 func (d *dashboard) onReset(ctx app.Context, a app.Action) {

@@ -130,6 +130,43 @@ func paintHeadline(gen int, figs []i18n.Figure) {
 	dash.Call("setAttribute", "data-gen", strconv.Itoa(gen))
 }
 
+// paintMove shows value in the field of input id and enables its reset
+// button unless it is the default, as the control renders them, while
+// the dashboard holds its update (hold).
+func paintMove(id, value string, isDefault bool) {
+	doc := app.Window().Get("document")
+	if el := doc.Call("getElementById", "in-"+id); el.Truthy() {
+		el.Set("value", value)
+	}
+	if b := doc.Call("querySelector", `.control[data-input="`+id+`"] button.reset`); b.Truthy() {
+		b.Set("disabled", isDefault)
+	}
+}
+
+// paintHeld says, while the dashboard holds its update (hold), what the
+// page's next update would say: every chart stale, the risk analysis and
+// the page not settled; #dash's data-held dims what waits for the hand to
+// rest. paintHeld(false) ends it, once the page is updated: go-app then
+// writes the same attributes.
+func paintHeld(held bool) {
+	doc := app.Window().Get("document")
+	dash := doc.Call("getElementById", "dash")
+	if !dash.Truthy() {
+		return
+	}
+	if !held {
+		dash.Call("removeAttribute", "data-held")
+		return
+	}
+	dash.Call("setAttribute", "data-held", "")
+	dash.Call("setAttribute", "data-risk", "updating")
+	dash.Call("setAttribute", "data-settled", "false")
+	list := doc.Call("querySelectorAll", "figure.chart[data-chart]")
+	for i := range list.Length() {
+		list.Index(i).Call("setAttribute", "data-stale", "true")
+	}
+}
+
 // visibleCharts returns the ids of the charts in the viewport, so that
 // those are drawn first and the ones below the fold wait.
 func visibleCharts() map[string]bool {
@@ -150,9 +187,11 @@ func visibleCharts() map[string]bool {
 // later runs f on go-app's UI goroutine in a new task of the browser's
 // event loop, after delay: the browser handles input and paints first.
 // (ctx.After sleeps on a Go timer instead, and Go hands control back to
-// the browser only when no goroutine can run.)
+// the browser only when no goroutine can run.) Like every callback of
+// the browser's scheduling below, f runs without an update of the page:
+// f calls ctx.Update when it changed what the page shows.
 func later(ctx app.Context, delay time.Duration, f func(app.Context)) {
-	fn := oneShot(func() { ctx.Dispatch(f) })
+	fn := oneShot(func() { dispatchQuiet(ctx, f) })
 	w := app.Window()
 	if delay > 0 {
 		w.Call("setTimeout", fn, delay.Milliseconds())
@@ -172,7 +211,19 @@ func whenIdle(ctx app.Context, wait time.Duration, f func(app.Context)) {
 		later(ctx, 0, f)
 		return
 	}
-	w.Call("requestIdleCallback", oneShot(func() { ctx.Dispatch(f) }), map[string]any{"timeout": wait.Milliseconds()})
+	w.Call("requestIdleCallback", oneShot(func() { dispatchQuiet(ctx, f) }), map[string]any{"timeout": wait.Milliseconds()})
+}
+
+// dispatchQuiet runs f on go-app's UI goroutine without flagging the
+// component of ctx for an update, as ctx.Dispatch does: an update of the
+// dashboard renders and compares its whole tree, which a timer that finds
+// nothing to do (a chart pump waiting for the hand to rest, a frame's
+// fallback that came second) must not cost a frame.
+func dispatchQuiet(ctx app.Context, f func(app.Context)) {
+	ctx.Dispatch(func(ctx app.Context) {
+		ctx.PreventUpdate()
+		f(ctx)
+	})
 }
 
 // afterPaint runs f in a new task once the browser has painted its next

@@ -20,6 +20,7 @@ type chartPump struct {
 	queue    []charts.ID
 	pumping  bool        // a draw is scheduled
 	lastMove time.Time   // the last move of a slider not yet released
+	prevMove time.Time   // the move before it
 	adopted  []charts.ID // charts taken over from the static page, up to date at the next requeue
 	sorted   bool        // the queue has the charts in view first
 }
@@ -70,10 +71,24 @@ func (cp *chartPump) adopt(id charts.ID, svg string) {
 // prepend puts ids at the head of the queue.
 func (cp *chartPump) prepend(ids ...charts.ID) { cp.queue = append(ids, cp.queue...) }
 
+// moved notes a move of a slider not yet released, at t.
+func (cp *chartPump) moved(t time.Time) { cp.prevMove, cp.lastMove = cp.lastMove, t }
+
+// inDrag reports whether the last move came less than series after the
+// one before it: the hand is dragging.
+func (cp *chartPump) inDrag(series time.Duration) bool {
+	return !cp.prevMove.IsZero() && cp.lastMove.Sub(cp.prevMove) < series
+}
+
 // dragging reports how much longer the hand must rest before the charts
-// are drawn: a slider moved less than gap ago; 0 when it has rested.
-func (cp *chartPump) dragging(gap time.Duration) time.Duration {
-	return max(0, gap-time.Since(cp.lastMove))
+// are drawn. Moves less than series apart are a drag: the charts wait
+// until the last one is rest old. A lone move (the first of a drag, a
+// step of the keyboard) waits for nothing.
+func (cp *chartPump) dragging(series, rest time.Duration) time.Duration {
+	if !cp.inDrag(series) {
+		return 0
+	}
+	return max(0, rest-time.Since(cp.lastMove))
 }
 
 // draw draws queued charts of the report for up to slice, and reports

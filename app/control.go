@@ -44,8 +44,12 @@ func (c *control) sliderValue() string {
 	return c.Value
 }
 
+// onSlide posts the slider's value. The control itself is not updated:
+// it shows the value the dashboard gives it, and the dashboard decides
+// when the page follows (while a drag is held, not at every move).
 func (c *control) onSlide(commit bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
+		ctx.PreventUpdate()
 		text := ctx.JSSrc().Get("value").String()
 		if s := c.spec(); s.Kind == core.MonthKind {
 			n, _ := strconv.Atoi(text)

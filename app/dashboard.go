@@ -15,7 +15,7 @@ const (
 	riskDelay   = 150 * time.Millisecond  // no move for this long: the hand has stopped
 	riskSlice   = 8 * time.Millisecond    // Monte Carlo work in one task of the event loop
 	drawSlice   = 12 * time.Millisecond   // chart drawing in one task of the event loop
-	dragGap     = 50 * time.Millisecond   // moves closer than this are a drag: charts wait
+	dragGap     = 50 * time.Millisecond   // while dragging, the charts wait until the hand rests this long
 	urlDelay    = 200 * time.Millisecond  // a slider rests this long: the URL follows, once the browser is idle…
 	urlIdleWait = 1000 * time.Millisecond // … or at the latest this long after
 	statusTime  = 4 * time.Second
@@ -45,6 +45,8 @@ type dashboard struct {
 	parts       []string      // the parts an embedded page shows (show=…); none: all
 	viewNotices []core.Notice // notices about the page's own parameters
 	ready       bool
+	riskWaits   bool     // riskAfterRest is scheduled
+	held        bool     // a drag holds go-app's update of the page until the hand rests (hold)
 	whole       bool     // the whole page is laid out, not the headline alone
 	static      bool     // rendered natively for index.html (staticPage), not live
 	staticRisk  string   // the static page's risk analysis, as JSON, for the live page
@@ -123,7 +125,9 @@ func (d *dashboard) setFromHost(ctx app.Context, query string) {
 func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.present()
 	paintHeadline(d.gen, d.figures)
-	d.words = d.newWords()
+	if !d.held {
+		d.words = d.newWords() // else once the hand rests (pump)
+	}
 	d.host.tellResult(d.sc)
 	if resolve := d.testReady; resolve != nil {
 		d.testReady = nil
@@ -137,7 +141,7 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	}
 	d.risk = nil
 	if !settled {
-		d.charts.lastMove = time.Now()
+		d.charts.moved(time.Now())
 	}
 	d.charts.requeue(d.gen)
 	if !d.whole {
@@ -146,6 +150,7 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 		ctx.Defer(func(ctx app.Context) {
 			afterPaint(ctx, func(ctx app.Context) {
 				d.whole = true
+				ctx.Update()
 				d.schedulePump(ctx)
 				d.scheduleRisk(ctx, true)
 				// Started once the page is up, so that its start does not
@@ -229,22 +234,62 @@ func (d *dashboard) pinned() *core.Report {
 func (d *dashboard) riskReady() bool { return d.sc.report.Risk != nil }
 
 // scheduleRisk starts the risk analysis of the current scenario, after the
-// figures have painted, unless it is already on screen or running.
+// figures have painted, unless it is already on screen or running: at once
+// when the change is settled, else once the hand rests (riskAfterRest).
 func (d *dashboard) scheduleRisk(ctx app.Context, settled bool) {
-	gen := d.gen
-	start := func(ctx app.Context) {
-		if d.gen == gen && !d.riskReady() && d.risk == nil {
-			d.startRisk(ctx)
-		}
-	}
 	switch {
 	case settled && d.worker.listening():
-		start(ctx) // off the main thread: ask at once
+		d.startRiskIfDue(ctx) // off the main thread: ask at once
 	case settled:
-		afterPaint(ctx, start)
-	default:
-		later(ctx, riskDelay, start)
+		gen := d.gen
+		afterPaint(ctx, func(ctx app.Context) {
+			if d.gen == gen {
+				d.startRiskIfDue(ctx)
+			}
+		})
+	case !d.riskWaits:
+		d.riskWaits = true
+		later(ctx, riskDelay, d.riskAfterRest)
 	}
+}
+
+// riskAfterRest starts the risk analysis once no slider has moved for
+// riskDelay and the page has followed the hand (hold); one timer for the
+// whole drag, not one for every move.
+func (d *dashboard) riskAfterRest(ctx app.Context) {
+	if wait := riskDelay - time.Since(d.charts.lastMove); wait > 0 || d.held {
+		later(ctx, max(wait, dragGap), d.riskAfterRest)
+		return
+	}
+	d.riskWaits = false
+	d.startRiskIfDue(ctx)
+}
+
+// startRiskIfDue starts the risk analysis of the scenario on screen unless
+// it is already on screen or running.
+func (d *dashboard) startRiskIfDue(ctx app.Context) {
+	if !d.riskReady() && d.risk == nil {
+		d.startRisk(ctx)
+		ctx.Update()
+	}
+}
+
+// hold keeps go-app's update of the page for the hand's rest while a
+// slider is dragged: an update renders and compares the dashboard's whole
+// tree, several milliseconds a move, and a move must be on screen in the
+// frame that follows it. The figures are painted already (changed); here
+// the moved control's field and reset button follow the hand, and the
+// page says what waits: every chart and the risk analysis stale
+// (paintHeld). The pump updates the page once the hand rests.
+func (d *dashboard) hold(ctx app.Context, id string) {
+	ctx.PreventUpdate()
+	if !d.held {
+		d.held = true
+		paintHeld(true)
+	}
+	i := core.Index(id)
+	s := &core.Specs()[i]
+	paintMove(id, d.values[i], d.values[i] == s.Format(s.Default))
 }
 
 // schedulePump draws the charts that are out of date once the figures have
@@ -261,8 +306,20 @@ func (d *dashboard) schedulePump(ctx app.Context) {
 // while a slider is being dragged it waits. Once all are drawn, it
 // prepares the ledger table.
 func (d *dashboard) pump(ctx app.Context) {
-	if wait := d.charts.dragging(dragGap); wait > 0 {
+	if wait := d.charts.dragging(riskDelay, dragGap); wait > 0 {
 		later(ctx, wait, d.pump)
+		return
+	}
+	if d.held {
+		// The hand rests: the page follows first, then the charts, so
+		// that go-app's tree holds every chart stale, as the page does.
+		d.held = false
+		d.words = d.newWords()
+		ctx.Update()
+		ctx.Defer(func(ctx app.Context) {
+			paintHeld(false)
+			later(ctx, 0, d.pump)
+		})
 		return
 	}
 	if !d.charts.sorted {
@@ -272,6 +329,7 @@ func (d *dashboard) pump(ctx app.Context) {
 		d.charts.visibleFirst(visibleCharts())
 	}
 	more, errs := d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, drawSlice)
+	ctx.Update()
 	for _, err := range errs {
 		app.Log(err)
 	}
@@ -300,6 +358,7 @@ func (d *dashboard) startRisk(ctx app.Context) {
 		d.sc.report = core.NewReport(d.sc.result, &risk)
 		d.risk = nil
 		d.words = d.newWords()
+		ctx.Update()
 		d.charts.prepend(charts.Cash, charts.Tornado)
 		d.schedulePump(ctx)
 		if r := d.ref; r != nil && r.pinned && r.sc.report.Risk == nil {
@@ -312,8 +371,9 @@ func (d *dashboard) startRisk(ctx app.Context) {
 // the comparison table, after B's.
 func (d *dashboard) startRefRisk(ctx app.Context, r *reference) {
 	run := &riskRun{gen: d.gen}
-	run.analyze(ctx, d.worker, slotA, r.sc.result, func() bool { return d.ref == r && r.sc.report.Risk == nil }, func(_ app.Context, risk core.Risk) {
+	run.analyze(ctx, d.worker, slotA, r.sc.result, func() bool { return d.ref == r && r.sc.report.Risk == nil }, func(ctx app.Context, risk core.Risk) {
 		r.sc.report = core.NewReport(r.sc.result, &risk)
+		ctx.Update()
 	})
 }
 

@@ -51,6 +51,7 @@ func (rr *riskRun) onPage(ctx app.Context, r *core.Result, alive func() bool, fi
 		if !alive() {
 			return
 		}
+		ctx.Update() // its progress, or its end
 		start := time.Now()
 		for !run.Step(10) {
 			if time.Since(start) >= riskSlice {

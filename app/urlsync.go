@@ -1,6 +1,10 @@
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // urlSync keeps the address bar showing the scenario: while a slider
 // moves, once it rests for urlDelay and the browser is idle, in one
@@ -9,9 +13,10 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // more, which a drag, or the charts that follow a move, have not got; the
 // page's links and exports read the scenario, not the address bar.)
 type urlSync struct {
-	pushed bool // the current change has its own history entry
-	dirty  bool // the URL does not show the scenario yet
-	moves  int  // bumps with every move, so that only the last one's timer writes
+	pushed  bool      // the current change has its own history entry
+	dirty   bool      // the URL does not show the scenario yet
+	last    time.Time // the last move
+	waiting bool      // a timer waits for the slider to rest
 }
 
 // changed notes a new scenario; query gives the page query when the URL is
@@ -22,15 +27,25 @@ func (u *urlSync) changed(ctx app.Context, commit bool, query func() string) {
 		u.settle(ctx, query())
 		return
 	}
-	u.moves++
-	n := u.moves
-	later(ctx, urlDelay, func(ctx app.Context) {
+	u.last = time.Now()
+	if u.waiting {
+		return
+	}
+	u.waiting = true
+	var rest func(ctx app.Context)
+	rest = func(ctx app.Context) {
+		if wait := urlDelay - time.Since(u.last); wait > 0 {
+			later(ctx, wait, rest) // one timer for the whole drag
+			return
+		}
+		u.waiting = false
 		whenIdle(ctx, urlIdleWait, func(ctx app.Context) {
-			if u.moves == n {
+			if time.Since(u.last) >= urlDelay { // no move since
 				u.write(ctx, query())
 			}
 		})
-	})
+	}
+	later(ctx, urlDelay, rest)
 }
 
 // settle writes the URL now and closes the history entry of the change.

@@ -72,6 +72,99 @@ func TestBaseCaseFigures(t *testing.T) {
 	screenshot(p, "base")
 }
 
+// heldFramesJS records, in every frame until window.__heldStop, what the
+// page shows of the AWS value's control, its charts and its analysis.
+const heldFramesJS = `(() => {
+  window.__held = [];
+  window.__heldStop = false;
+  const rec = () => {
+    const d = document.getElementById("dash");
+    const charts = [...document.querySelectorAll("figure.chart[data-chart]")];
+    window.__held.push({
+      held: d.hasAttribute("data-held"), gen: d.dataset.gen, risk: d.dataset.risk,
+      slider: document.getElementById("range-aws.value").value,
+      field: document.getElementById("in-aws.value").value,
+      reset: document.querySelector('.control[data-input="aws.value"] button.reset').disabled,
+      stale: charts.length > 0 && charts.every((c) => c.dataset.stale === "true"),
+    });
+    if (!window.__heldStop) requestAnimationFrame(rec);
+  };
+  requestAnimationFrame(rec);
+  return true;
+})()`
+
+// heldFrame is one frame of heldFramesJS.
+type heldFrame struct {
+	Held   bool   `json:"held"`
+	Gen    string `json:"gen"`
+	Risk   string `json:"risk"`
+	Slider string `json:"slider"`
+	Field  string `json:"field"`
+	Reset  bool   `json:"reset"`
+	Stale  bool   `json:"stale"`
+}
+
+// TestHeldDrag drags a slider with the mouse twice, the second time away
+// and back to where the first ended, and reads every frame. While a drag
+// holds the page's update (#dash[data-held]), the moved control's field
+// and reset button follow the hand, and every chart and the analysis say
+// that they wait; once the hand rests, the page is the scenario of the
+// value the slider ended on, though go-app's tree last saw that value
+// before the second drag.
+func TestHeldDrag(t *testing.T) {
+	p := openDashboard(t, rootURL("/"))
+	setViewport(p, viewW, viewH)
+	sel := idSel("range-aws.value")
+	rested := func(what string) {
+		waitOrFail(p, `!document.getElementById("dash").hasAttribute("data-held")`, 10*time.Second, "the page to follow the hand "+what)
+		waitCharts(p)
+		waitRisk(p)
+	}
+	rested("at load")
+	dragSlider(p, sel, 38.0/2000, 0.5)
+	rested("after the first drag")
+	v1 := fieldValue(p, sel)
+	if v1 == "38" {
+		t.Fatalf("the first drag left the slider at its default")
+	}
+
+	evalJS[bool](p, heldFramesJS)
+	gen := dashGen(p)
+	dragAlong(p, sel, 0.5, 0.8, 0.5)
+	waitNewGen(p, gen, "the second drag")
+	rested("after the second drag")
+	frames := evalJS[[]heldFrame](p, `(window.__heldStop = true, window.__held)`)
+	held := 0
+	for i, f := range frames {
+		if !f.Held {
+			continue
+		}
+		held++
+		switch {
+		case f.Field != f.Slider:
+			t.Errorf("frame %d, held: the field shows %q, the slider %q", i, f.Field, f.Slider)
+		case f.Reset != (f.Slider == "38"):
+			t.Errorf("frame %d, held: slider %q, reset button disabled %v", i, f.Slider, f.Reset)
+		case !f.Stale || f.Risk != "updating":
+			t.Errorf("frame %d, held: the charts say stale %v, the analysis %q; want every chart stale and the analysis updating", i, f.Stale, f.Risk)
+		}
+	}
+	if held == 0 {
+		t.Fatalf("no frame of a drag of 24 moves 15 ms apart held the page's update (%d frames)", len(frames))
+	}
+	if got := fieldValue(p, sel); got != v1 {
+		t.Fatalf("the second drag ended on %q, not where it started (%q): the test needs the same value", got, v1)
+	}
+	if got := fieldValue(p, idSel("in-aws.value")); got != v1 {
+		t.Errorf("after the hand rests the field shows %q, the slider %q", got, v1)
+	}
+	if evalJS[bool](p, `document.querySelector('.control[data-input="aws.value"] button.reset').disabled`) {
+		t.Errorf("after the hand rests on %s the reset button is disabled", v1)
+	}
+	waitQuery(p, "aws.value="+v1)
+	checkFigures(t, p, "document", "aws.value="+v1, "after the held drag")
+}
+
 func TestSlidersMoveScenario(t *testing.T) {
 	p := openDashboard(t, rootURL("/"))
 	setViewport(p, viewW, viewH)

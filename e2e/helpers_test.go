@@ -464,6 +464,14 @@ func mouseAt(typ input.DispatchMouseEventType, x, y float64, buttons int64) chro
 // at fraction from of the track, moves in steps to fraction to, releases.
 func dragSlider(p *page, selector string, from, to float64) {
 	p.t.Helper()
+	dragAlong(p, selector, from, to)
+}
+
+// dragAlong drags a range input's thumb with real mouse events: it presses
+// at the first fraction of the track, moves in steps 15 ms apart through
+// each next one, and releases at the last.
+func dragAlong(p *page, selector string, stops ...float64) {
+	p.t.Helper()
 	scrollIntoView(p, selector)
 	r := boundingBox(p, selector)
 	if r.Width < 20 || r.Height <= 0 {
@@ -472,6 +480,7 @@ func dragSlider(p *page, selector string, from, to float64) {
 	y := r.Top + r.Height/2
 	x := func(f float64) float64 { return r.Left + 8 + f*(r.Width-16) } // the thumb's center travels inside the track
 	// Nothing covers the slider where the drag starts.
+	from := stops[0]
 	at := fmt.Sprintf(`document.elementFromPoint(%f, %f)`, x(from), y)
 	if !evalJS[bool](p, at+` === document.querySelector(`+jsString(selector)+`)`) {
 		p.t.Fatalf("slider %s is covered at (%.0f, %.0f) by %s", selector, x(from), y, evalOr(p, `(`+at+` || {}).outerHTML?.slice(0, 120) ?? "nothing"`))
@@ -481,11 +490,14 @@ func dragSlider(p *page, selector string, from, to float64) {
 		mouseAt(chromedp.MousePressed, x(from), y, 1),
 	}
 	const n = 12
-	for i := 1; i <= n; i++ {
-		f := from + (to-from)*float64(i)/n
-		steps = append(steps, mouseAt(chromedp.MouseMoved, x(f), y, 1), chromedp.Sleep(15*time.Millisecond))
+	for k := 1; k < len(stops); k++ {
+		a, b := stops[k-1], stops[k]
+		for i := 1; i <= n; i++ {
+			f := a + (b-a)*float64(i)/n
+			steps = append(steps, mouseAt(chromedp.MouseMoved, x(f), y, 1), chromedp.Sleep(15*time.Millisecond))
+		}
 	}
-	steps = append(steps, mouseAt(chromedp.MouseReleased, x(to), y, 0))
+	steps = append(steps, mouseAt(chromedp.MouseReleased, x(stops[len(stops)-1]), y, 0))
 	if err := chromedp.Do(p.ctx, steps...); err != nil {
 		p.t.Fatalf("dragging %s: %v", selector, err)
 	}
@@ -856,8 +868,9 @@ func decodeReport(t *testing.T, what string, doc []byte) *core.Report {
 // tests share: a seeded random number generator (mulberry32: the same
 // moves on every run); the panel's sliders in a random order (every group
 // opened, whose controls come a render later; mc.n left alone, it sets the
-// cost of the risk analysis); and a slider's next value, 1 to 10 % of its
-// range away from the current one, on its step, as a hand moves it.
+// cost of the risk analysis); opened, which opens every group and waits
+// for their controls; and a slider's next value, 1 to 10 % of its range
+// away from the current one, on its step, as a hand moves it.
 const handJS = `(() => {
 if (window.__hand) return true;
 let seed = 0x5eed;
@@ -877,6 +890,18 @@ const sliders = () => {
   }
   return els;
 };
+// opened opens every group and resolves once their controls, which come
+// a render later, are on the page and painted.
+const opened = async () => {
+  const groups = [...document.querySelectorAll("details.group")];
+  groups.forEach((d) => { d.open = true; });
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  for (const t0 = performance.now(); !groups.every((d) => d.querySelector(".control")); await frame()) {
+    if (performance.now() - t0 > 20000) throw new Error("the groups' controls did not come");
+  }
+  await frame();
+  await frame();
+};
 const next = (el) => {
   const min = +el.min, max = +el.max, step = +el.step || 1, cur = +el.value, span = max - min;
   for (let k = 0; k < 50; k++) {
@@ -887,7 +912,7 @@ const next = (el) => {
   }
   return String(cur === min ? max : min);
 };
-window.__hand = {rand, sliders, next};
+window.__hand = {rand, sliders, opened, next};
 return true;
 })()`
 

@@ -428,7 +428,7 @@ new PerformanceObserver((list) => {
   if (tasks.length > 1000) tasks.splice(0, 500);
 }).observe({type: "longtask"});
 const longest = (from, to) => tasks.reduce((m, [s, d]) => (s + d > from && s < to ? Math.max(m, d) : m), 0);
-const {rand, sliders, next: nextValue} = window.__hand;
+const {rand, sliders, opened, next: nextValue} = window.__hand;
 // move sets a slider and dispatches input (with release, change too, as when
 // the hand lets go), then waits frame by frame until data-gen changed and
 // every predicate of marks holds; it returns the time of each, from the
@@ -489,12 +489,14 @@ const quiet = async () => {
 window.__perf = {
   quiet,
   drag: async (n) => {
+    await opened();
+    await quiet();
     const els = sliders(), out = [];
-    await frame(); await frame();
     for (let i = 0; i < n; i++) out.push(await move(els[i % els.length]));
     return finish(out);
   },
   settled: async (n, risk) => {
+    await opened();
     const els = sliders(), out = [];
     const marks = risk ? {charts: detFresh, risk: riskReady, allFresh: allFresh} : {visible: visFresh, charts: detFresh};
     for (let i = 0; i < n; i++) {
@@ -508,6 +510,8 @@ window.__perf = {
     // Each move starts a new risk analysis (after the app's delay); the next
     // move lands at a random point while it runs. A move that finds no
     // analysis running only starts one.
+    await opened();
+    await quiet();
     const els = sliders(), out = [];
     let k = 0, misses = 0;
     await move(els[k++ % els.length]);
