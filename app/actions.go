@@ -41,13 +41,16 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 		return
 	}
 	if ch.Commit && p.Equal(&d.sc.params) { // a release after the moves: settle, don't recompute
+		if d.held {
+			d.release(ctx)
+		}
 		d.url.settle(ctx, d.pageQuery())
 		d.scheduleRisk(ctx, true)
 		return
 	}
 	d.apply(ctx, p, ch.Commit)
-	if !ch.Commit && d.whole && d.charts.inDrag(riskDelay) {
-		d.hold(ctx, ch.ID)
+	if d.held {
+		d.follow(ctx, ch.ID)
 	}
 }
 

@@ -143,27 +143,36 @@ func paintMove(id, value string, isDefault bool) {
 	}
 }
 
-// paintHeld says, while the dashboard holds its update (hold), what the
-// page's next update would say: every chart stale, the risk analysis and
-// the page not settled; #dash's data-held dims what waits for the hand to
-// rest. paintHeld(false) ends it, once the page is updated: go-app then
-// writes the same attributes.
-func paintHeld(held bool) {
+// paintStale says, in the task of the change, what the page's next update
+// will say of a new scenario: every chart stale, the risk analysis and the
+// page not settled. go-app then writes the same attributes; the chart pump
+// draws only once it has (dashboard.pump), so that no chart is left marked
+// stale in the page but not in go-app's tree.
+func paintStale() {
 	doc := app.Window().Get("document")
 	dash := doc.Call("getElementById", "dash")
 	if !dash.Truthy() {
 		return
 	}
-	if !held {
-		dash.Call("removeAttribute", "data-held")
-		return
-	}
-	dash.Call("setAttribute", "data-held", "")
 	dash.Call("setAttribute", "data-risk", "updating")
 	dash.Call("setAttribute", "data-settled", "false")
 	list := doc.Call("querySelectorAll", "figure.chart[data-chart]")
 	for i := range list.Length() {
 		list.Index(i).Call("setAttribute", "data-stale", "true")
+	}
+}
+
+// paintHeld sets or clears #dash's data-held, which says that a drag holds
+// the page's update (dashboard.hold) and dims what waits for the hand to
+// rest. go-app does not know the attribute.
+func paintHeld(held bool) {
+	dash := app.Window().Get("document").Call("getElementById", "dash")
+	switch {
+	case !dash.Truthy():
+	case held:
+		dash.Call("setAttribute", "data-held", "")
+	default:
+		dash.Call("removeAttribute", "data-held")
 	}
 }
 

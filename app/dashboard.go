@@ -46,7 +46,8 @@ type dashboard struct {
 	viewNotices []core.Notice // notices about the page's own parameters
 	ready       bool
 	riskWaits   bool     // riskAfterRest is scheduled
-	held        bool     // a drag holds go-app's update of the page until the hand rests (hold)
+	held        bool     // go-app's update of a move waits (follow, release)
+	treeGen     int      // the scenario generation go-app's tree was last updated for
 	whole       bool     // the whole page is laid out, not the headline alone
 	static      bool     // rendered natively for index.html (staticPage), not live
 	staticRisk  string   // the static page's risk analysis, as JSON, for the live page
@@ -123,10 +124,15 @@ func (d *dashboard) setFromHost(ctx app.Context, query string) {
 // at once when the change is settled (a release, a typed value), else when
 // no other move follows within riskDelay.
 func (d *dashboard) changed(ctx app.Context, settled bool) {
+	d.held = !settled && d.whole // a move: the page follows later (follow)
 	d.present()
 	paintHeadline(d.gen, d.figures)
+	if d.whole {
+		paintStale()
+	}
 	if !d.held {
-		d.words = d.newWords() // else once the hand rests (pump)
+		d.words = d.newWords()
+		d.treeUpdated(ctx)
 	}
 	d.host.tellResult(d.sc)
 	if resolve := d.testReady; resolve != nil {
@@ -274,22 +280,45 @@ func (d *dashboard) startRiskIfDue(ctx app.Context) {
 	}
 }
 
-// hold keeps go-app's update of the page for the hand's rest while a
-// slider is dragged: an update renders and compares the dashboard's whole
-// tree, several milliseconds a move, and a move must be on screen in the
-// frame that follows it. The figures are painted already (changed); here
-// the moved control's field and reset button follow the hand, and the
-// page says what waits: every chart and the risk analysis stale
-// (paintHeld). The pump updates the page once the hand rests.
-func (d *dashboard) hold(ctx app.Context, id string) {
+// follow paints a move of slider id, whose go-app update changed held
+// back: an update renders and compares the dashboard's whole tree, several
+// milliseconds, and a move must be on screen in the frame that follows it.
+// The figures, every chart and the risk analysis stale, are painted
+// already (changed); here the moved control's field and reset button.
+// The chart pump updates the page (release) once the figures have
+// painted, or, while the hand drags, once it rests; meanwhile #dash's
+// data-held dims what waits.
+func (d *dashboard) follow(ctx app.Context, id string) {
 	ctx.PreventUpdate()
-	if !d.held {
-		d.held = true
-		paintHeld(true)
-	}
 	i := core.Index(id)
 	s := &core.Specs()[i]
 	paintMove(id, d.values[i], d.values[i] == s.Format(s.Default))
+	if d.charts.inDrag(riskDelay) {
+		paintHeld(true)
+	}
+}
+
+// release lets go-app update the page for the scenario that moves held
+// back (follow).
+func (d *dashboard) release(ctx app.Context) {
+	d.held = false
+	d.words = d.newWords()
+	// Flag the update, then note it: a frame may come between the two
+	// otherwise, update nothing and run the note.
+	ctx.Dispatch(d.treeUpdated)
+}
+
+// treeUpdated notes, once go-app has updated the page in this frame, that
+// its tree shows the scenario on screen, as the page does. The update
+// must be flagged already (ctx.Dispatch, an event, an action).
+func (d *dashboard) treeUpdated(ctx app.Context) {
+	gen := d.gen
+	ctx.Defer(func(app.Context) {
+		if !d.held {
+			d.treeGen = gen
+			paintHeld(false)
+		}
+	})
 }
 
 // schedulePump draws the charts that are out of date once the figures have
@@ -311,15 +340,12 @@ func (d *dashboard) pump(ctx app.Context) {
 		return
 	}
 	if d.held {
-		// The hand rests: the page follows first, then the charts, so
-		// that go-app's tree holds every chart stale, as the page does.
-		d.held = false
-		d.words = d.newWords()
-		ctx.Update()
-		ctx.Defer(func(ctx app.Context) {
-			paintHeld(false)
-			later(ctx, 0, d.pump)
-		})
+		d.release(ctx) // the page follows the hand first, then the charts
+	}
+	if d.treeGen != d.gen {
+		// go-app has not updated its tree for the scenario yet: a chart
+		// drawn now would stay marked stale in the page (paintStale).
+		afterPaint(ctx, d.pump)
 		return
 	}
 	if !d.charts.sorted {
@@ -354,7 +380,18 @@ func (d *dashboard) refreshLedger() {
 func (d *dashboard) startRisk(ctx app.Context) {
 	run := &riskRun{gen: d.gen}
 	d.risk = run
-	run.analyze(ctx, d.worker, slotB, d.sc.result, func() bool { return d.gen == run.gen && d.risk == run }, func(ctx app.Context, risk core.Risk) {
+	var finish func(ctx app.Context, risk core.Risk)
+	finish = func(ctx app.Context, risk core.Risk) {
+		if d.treeGen != run.gen {
+			// go-app's tree must say "updating" before it says "ready",
+			// as the page already does (paintStale).
+			afterPaint(ctx, func(ctx app.Context) {
+				if d.gen == run.gen && d.risk == run {
+					finish(ctx, risk)
+				}
+			})
+			return
+		}
 		d.sc.report = core.NewReport(d.sc.result, &risk)
 		d.risk = nil
 		d.words = d.newWords()
@@ -364,7 +401,8 @@ func (d *dashboard) startRisk(ctx app.Context) {
 		if r := d.ref; r != nil && r.pinned && r.sc.report.Risk == nil {
 			later(ctx, 0, func(ctx app.Context) { d.startRefRisk(ctx, r) })
 		}
-	})
+	}
+	run.analyze(ctx, d.worker, slotB, d.sc.result, func() bool { return d.gen == run.gen && d.risk == run }, finish)
 }
 
 // startRefRisk runs the risk analysis of the pinned scenario A, once, for

@@ -257,6 +257,9 @@ func TestContractNames(t *testing.T) {
 	}
 
 	for _, a := range attrs {
+		if a == "data-held" {
+			continue // only while a drag holds the page's update: below
+		}
 		if count(p, "["+a+"]") == 0 {
 			t.Errorf("docs/testing.md documents the attribute %s; no element of the page has it", a)
 		}
@@ -290,6 +293,16 @@ func TestContractNames(t *testing.T) {
 		if !evalJS[bool](p, js) {
 			t.Errorf("docs/testing.md documents %s; on the page it is not what it says (%s is false)", m, js)
 		}
+	}
+
+	// data-held is there while a mouse drag holds the page's update.
+	evalJS[bool](p, `(window.__sawHeld = false, new MutationObserver(() => {
+  window.__sawHeld ||= !!document.querySelector("[data-held]");
+}).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-held"]}), true)`)
+	aws := `input[type=range][data-input="aws.value"]`
+	dragSlider(p, aws, evalJS[float64](p, `(el => (el.value - el.min) / (el.max - el.min))(document.querySelector(`+jsString(aws)+`))`), 0.5)
+	if !evalJS[bool](p, `window.__sawHeld`) {
+		t.Errorf("docs/testing.md documents the attribute data-held; no element had it during a mouse drag")
 	}
 
 	// The presentation keys: known to the page, so no notice names them.
