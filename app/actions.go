@@ -42,7 +42,7 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 	}
 	if ch.Commit && p.Equal(&d.sc.params) { // a release after the moves: settle, don't recompute
 		if d.held {
-			d.release(ctx)
+			d.release(ctx, nil)
 		}
 		d.url.settle(ctx, d.pageQuery())
 		d.scheduleRisk(ctx, true)

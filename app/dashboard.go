@@ -299,13 +299,19 @@ func (d *dashboard) follow(ctx app.Context, id string) {
 }
 
 // release lets go-app update the page for the scenario that moves held
-// back (follow).
-func (d *dashboard) release(ctx app.Context) {
+// back (follow); then, if not nil, runs in a task of its own once the
+// page is updated.
+func (d *dashboard) release(ctx app.Context, then func(app.Context)) {
 	d.held = false
 	d.words = d.newWords()
 	// Flag the update, then note it: a frame may come between the two
 	// otherwise, update nothing and run the note.
-	ctx.Dispatch(d.treeUpdated)
+	ctx.Dispatch(func(ctx app.Context) {
+		d.treeUpdated(ctx)
+		if then != nil {
+			ctx.Defer(func(ctx app.Context) { later(ctx, 0, then) })
+		}
+	})
 }
 
 // treeUpdated notes, once go-app has updated the page in this frame, that
@@ -340,7 +346,8 @@ func (d *dashboard) pump(ctx app.Context) {
 		return
 	}
 	if d.held {
-		d.release(ctx) // the page follows the hand first, then the charts
+		d.release(ctx, d.pump) // the page follows the hand first, then the charts
+		return
 	}
 	if d.treeGen != d.gen {
 		// go-app has not updated its tree for the scenario yet: a chart
