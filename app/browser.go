@@ -132,7 +132,7 @@ func paintHeadline(gen int, figs []i18n.Figure) {
 
 // paintMove shows value in the field of input id and enables its reset
 // button unless it is the default, as the control renders them, while
-// the dashboard holds its update (hold).
+// go-app's update of a move waits (dashboard.follow).
 func paintMove(id, value string, isDefault bool) {
 	doc := app.Window().Get("document")
 	if el := doc.Call("getElementById", "in-"+id); el.Truthy() {
@@ -163,8 +163,8 @@ func paintStale() {
 }
 
 // paintHeld sets or clears #dash's data-held, which says that a drag holds
-// the page's update (dashboard.hold) and dims what waits for the hand to
-// rest. go-app does not know the attribute.
+// go-app's update of the page (dashboard.follow) and dims what waits for
+// the hand to rest. go-app does not know the attribute.
 func paintHeld(held bool) {
 	dash := app.Window().Get("document").Call("getElementById", "dash")
 	switch {

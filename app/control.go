@@ -46,7 +46,7 @@ func (c *control) sliderValue() string {
 
 // onSlide posts the slider's value. The control itself is not updated:
 // it shows the value the dashboard gives it, and the dashboard decides
-// when the page follows (while a drag is held, not at every move).
+// when the page follows a move (dashboard.follow).
 func (c *control) onSlide(commit bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		ctx.PreventUpdate()

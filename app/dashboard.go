@@ -119,10 +119,12 @@ func (d *dashboard) setFromHost(ctx app.Context, query string) {
 	replaceURL(ctx, d.pageQuery())
 }
 
-// changed schedules everything that follows a new scenario: charts one by
-// one between input events, and the risk analysis once the hand stops:
-// at once when the change is settled (a release, a typed value), else when
-// no other move follows within riskDelay.
+// changed shows a new scenario's figures and schedules everything that
+// follows: go-app's update (for a move of a slider, not settled, once
+// follow has painted it: see release), charts one by one between input
+// events, and the risk analysis once the hand stops: at once when the
+// change is settled (a release, a typed value), else when no other move
+// follows within riskDelay.
 func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.held = !settled && d.whole // a move: the page follows later (follow)
 	d.present()
@@ -260,8 +262,8 @@ func (d *dashboard) scheduleRisk(ctx app.Context, settled bool) {
 }
 
 // riskAfterRest starts the risk analysis once no slider has moved for
-// riskDelay and the page has followed the hand (hold); one timer for the
-// whole drag, not one for every move.
+// riskDelay and the page has followed the hand (release); one timer for
+// the whole drag, not one for every move.
 func (d *dashboard) riskAfterRest(ctx app.Context) {
 	if wait := riskDelay - time.Since(d.charts.lastMove); wait > 0 || d.held {
 		later(ctx, max(wait, dragGap), d.riskAfterRest)
@@ -280,13 +282,13 @@ func (d *dashboard) startRiskIfDue(ctx app.Context) {
 	}
 }
 
-// follow paints a move of slider id, whose go-app update changed held
-// back: an update renders and compares the dashboard's whole tree, several
-// milliseconds, and a move must be on screen in the frame that follows it.
-// The figures, every chart and the risk analysis stale, are painted
-// already (changed); here the moved control's field and reset button.
-// The chart pump updates the page (release) once the figures have
-// painted, or, while the hand drags, once it rests; meanwhile #dash's
+// follow paints a move of slider id and holds go-app's update of the
+// page back: an update renders and compares the dashboard's whole tree,
+// several milliseconds, and a move must be on screen in the frame that
+// follows it. changed has painted the figures and marked every chart and
+// the risk analysis stale; here the moved control's field and reset
+// button. The chart pump lets the page follow (release) once the figures
+// have painted or, while the hand drags, once it rests; meanwhile #dash's
 // data-held dims what waits.
 func (d *dashboard) follow(ctx app.Context, id string) {
 	ctx.PreventUpdate()
