@@ -132,9 +132,14 @@ func paintHeadline(gen int, figs []i18n.Figure) {
 
 // paintMove shows value in the field of input id and enables its reset
 // button unless it is the default, as the control renders them, while
-// go-app's update of a move waits (dashboard.follow).
-func paintMove(id, value string, isDefault bool) {
+// go-app's update of a move waits (dashboard.follow). It also puts the
+// slider back at position, should an update have run before the move's
+// handler and written an earlier one.
+func paintMove(id, value, position string, isDefault bool) {
 	doc := app.Window().Get("document")
+	if el := doc.Call("getElementById", "range-"+id); el.Truthy() && el.Get("value").String() != position {
+		el.Set("value", position)
+	}
 	if el := doc.Call("getElementById", "in-"+id); el.Truthy() {
 		el.Set("value", value)
 	}
@@ -144,17 +149,20 @@ func paintMove(id, value string, isDefault bool) {
 }
 
 // paintStale says, in the task of the change, what the page's next update
-// will say of a new scenario: every chart stale, the risk analysis and the
-// page not settled. go-app then writes the same attributes; the chart pump
-// draws only once it has (dashboard.pump), so that no chart is left marked
-// stale in the page but not in go-app's tree.
-func paintStale() {
+// will say of a new scenario: every chart stale, the page not settled, and
+// the risk analysis updating unless riskReady. go-app then writes the same
+// attributes; the chart pump and the risk result wait until it has
+// (dashboard.treeGen), so that no attribute is left painted in the page
+// and not in go-app's tree.
+func paintStale(riskReady bool) {
 	doc := app.Window().Get("document")
 	dash := doc.Call("getElementById", "dash")
 	if !dash.Truthy() {
 		return
 	}
-	dash.Call("setAttribute", "data-risk", "updating")
+	if !riskReady {
+		dash.Call("setAttribute", "data-risk", "updating")
+	}
 	dash.Call("setAttribute", "data-settled", "false")
 	list := doc.Call("querySelectorAll", "figure.chart[data-chart]")
 	for i := range list.Length() {

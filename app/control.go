@@ -32,16 +32,18 @@ func (c *control) OnMount(ctx app.Context) {
 	})
 }
 
-// sliderValue is the slider position of the value: month inputs slide over
-// month indexes, the others over their own units.
-func (c *control) sliderValue() string {
-	s := c.spec()
+// sliderValue is the slider position of the value.
+func (c *control) sliderValue() string { return sliderPosition(c.spec(), c.Value) }
+
+// sliderPosition is the slider position of value, an input's URL text:
+// month inputs slide over month indexes, the others over their own units.
+func sliderPosition(s *core.Spec, value string) string {
 	if s.Kind == core.MonthKind {
-		if m, err := core.ParseMonth(c.Value); err == nil {
+		if m, err := core.ParseMonth(value); err == nil {
 			return strconv.Itoa(int(m))
 		}
 	}
-	return c.Value
+	return value
 }
 
 // onSlide posts the slider's value. The control itself is not updated:
@@ -51,6 +53,9 @@ func (c *control) onSlide(commit bool) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		ctx.PreventUpdate()
 		text := ctx.JSSrc().Get("value").String()
+		if v := ctx.JSSrc().Get("computedashValue"); v.Type() == app.TypeString {
+			text = v.String() // the value the event told, whatever an update wrote since (web/boot.js)
+		}
 		if s := c.spec(); s.Kind == core.MonthKind {
 			n, _ := strconv.Atoi(text)
 			text = core.Month(n).String()

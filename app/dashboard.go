@@ -129,9 +129,6 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 	d.held = !settled && d.whole // a move: the page follows later (follow)
 	d.present()
 	paintHeadline(d.gen, d.figures)
-	if d.whole {
-		paintStale()
-	}
 	if !d.held {
 		d.words = d.newWords()
 		d.treeUpdated(ctx)
@@ -152,6 +149,9 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 		d.charts.moved(time.Now())
 	}
 	d.charts.requeue(d.gen)
+	if d.whole {
+		paintStale(d.riskReady())
+	}
 	if !d.whole {
 		// The first render lays out the headline alone; the rest of the
 		// page, its charts and its risk analysis follow once it painted.
@@ -294,7 +294,7 @@ func (d *dashboard) follow(ctx app.Context, id string) {
 	ctx.PreventUpdate()
 	i := core.Index(id)
 	s := &core.Specs()[i]
-	paintMove(id, d.values[i], d.values[i] == s.Format(s.Default))
+	paintMove(id, d.values[i], sliderPosition(s, d.values[i]), d.values[i] == s.Format(s.Default))
 	if d.charts.inDrag(riskDelay) {
 		paintHeld(true)
 	}

@@ -120,6 +120,16 @@
     return () => observer.disconnect();
   };
 
+  // A slider's value as it was when it told the page (input, change): a
+  // go-app update that runs just before the page's handler of the event
+  // may write an earlier value into the slider, and the page reads this
+  // one instead (app/control.go).
+  const noteSlider = (e) => {
+    if (e.target instanceof HTMLInputElement && e.target.type === "range") e.target.computedashValue = e.target.value;
+  };
+  document.addEventListener("input", noteSlider, true);
+  document.addEventListener("change", noteSlider, true);
+
   // ---------------------------------------------------------------------------
   // The headline's painter: figures (i18n.Figure, as JSON or parsed) into
   // the figure elements under root. The live page paints with it in the
