@@ -446,7 +446,7 @@ const move = async (el, marks, release) => {
   try {
     for (;;) {
       const t = await frame();
-      if (t - t0 > 20000) throw new Error("no new scenario on screen 20 s after moving " + out.slider + " to " + el.value + " (connected " + el.isConnected + ", URL " + location.search + ", in-field " + (document.getElementById("in-" + out.slider) || {}).value + ", data-gen " + g0 + " → " + dash().dataset.gen + ", value " + el.value + ")");
+      if (t - t0 > 20000) throw new Error("no new scenario on screen 20 s after moving " + out.slider + " to " + el.value + " (connected " + el.isConnected + ", URL " + location.search + ", in-field " + (document.getElementById("in-" + out.slider) || {}).value + ", data-gen " + g0 + " → " + dash().dataset.gen + ")");
       if (dash().dataset.gen === g0) continue;
       if (out.headline === undefined) out.headline = t - t0;
       let done = true;
