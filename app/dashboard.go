@@ -126,6 +126,7 @@ func (d *dashboard) setFromHost(ctx app.Context, query string) {
 // change is settled (a release, a typed value), else when no other move
 // follows within riskDelay.
 func (d *dashboard) changed(ctx app.Context, settled bool) {
+	wasHeld := d.held
 	d.held = !settled && d.whole // a move: the page follows later (follow)
 	d.present()
 	paintHeadline(d.gen, d.figures)
@@ -149,9 +150,6 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 		d.charts.moved(time.Now())
 	}
 	d.charts.requeue(d.gen)
-	if d.whole {
-		paintStale(d.riskReady())
-	}
 	if !d.whole {
 		// The first render lays out the headline alone; the rest of the
 		// page, its charts and its risk analysis follow once it painted.
@@ -169,6 +167,12 @@ func (d *dashboard) changed(ctx app.Context, settled bool) {
 			})
 		})
 		return
+	}
+	if !(wasHeld && d.held) {
+		// A move that follows a held one finds the page marked stale
+		// already: nothing draws or analyzes while held, and an update
+		// meanwhile writes the same marks.
+		paintStale(d.riskReady())
 	}
 	d.schedulePump(ctx)
 	d.scheduleRisk(ctx, settled)
