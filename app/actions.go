@@ -41,8 +41,13 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 		return
 	}
 	if ch.Commit && p.Equal(&d.sc.params) { // a release after the moves: settle, don't recompute
+		ctx.PreventUpdate() // the figures are on screen; the page follows in a task of its own
 		if d.held {
-			d.release(ctx, nil)
+			later(ctx, 0, func(ctx app.Context) {
+				if d.held {
+					d.release(ctx, nil)
+				}
+			})
 		}
 		d.url.settle(ctx, d.pageQuery())
 		d.scheduleRisk(ctx, true)

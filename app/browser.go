@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"computedash/charts"
 	"computedash/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -167,6 +168,51 @@ func paintStale(riskReady bool) {
 	list := doc.Call("querySelectorAll", "figure.chart[data-chart]")
 	for i := range list.Length() {
 		list.Index(i).Call("setAttribute", "data-stale", "true")
+	}
+}
+
+// paintChart writes chart id's new drawing, unless svg is "", and whether
+// it is stale into the page, in the task that drew it: go-app's tree
+// never holds the drawings (chartCard), and its next update writes the
+// same data-stale.
+func paintChart(id charts.ID, svg string, stale bool) {
+	dash := app.Window().Get("document").Call("getElementById", "dash")
+	if !dash.Truthy() {
+		return
+	}
+	fig := dash.Call("querySelector", `figure.chart[data-chart="`+string(id)+`"]`)
+	if !fig.Truthy() {
+		return
+	}
+	if box := fig.Call("querySelector", ".chart-svg"); svg != "" && box.Truthy() {
+		box.Set("innerHTML", svg)
+	}
+	fig.Call("setAttribute", "data-stale", strconv.FormatBool(stale))
+}
+
+// fillChart writes svg into the empty box of a chart card just mounted
+// (fig); a box the chart pump has painted meanwhile keeps its newer
+// drawing.
+func fillChart(fig app.Value, svg string) {
+	if svg == "" || !fig.Truthy() {
+		return
+	}
+	if box := fig.Call("querySelector", ".chart-svg"); box.Truthy() && !box.Get("firstChild").Truthy() {
+		box.Set("innerHTML", svg)
+	}
+}
+
+// paintRiskProgress writes line, the risk analysis' progress, into the
+// page's risk section while it says the analysis is being updated: a
+// worker's progress must not cost an update of the whole page. go-app's
+// next update writes the same line (dashboard.riskProgress).
+func paintRiskProgress(line string) {
+	dash := app.Window().Get("document").Call("getElementById", "dash")
+	if !dash.Truthy() {
+		return
+	}
+	if p := dash.Call("querySelector", "section.risk.updating > p"); p.Truthy() {
+		p.Set("textContent", line)
 	}
 }
 

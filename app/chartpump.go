@@ -11,7 +11,8 @@ import (
 
 // chartPump keeps the drawn charts and the queue of those out of date, and
 // draws them a slice of time at a time. It knows nothing of the page's
-// scheduling: the dashboard calls draw between input events.
+// scheduling: the dashboard calls draw between input events, and puts
+// each chart on the page as it is drawn.
 type chartPump struct {
 	painter  *charts.Painter
 	svgs     map[charts.ID]string
@@ -93,7 +94,9 @@ func (cp *chartPump) dragging(series, rest time.Duration) time.Duration {
 
 // draw draws queued charts of the report for up to slice, and reports
 // whether some are left. A chart whose data did not change keeps its SVG.
-func (cp *chartPump) draw(rep, pinned *core.Report, c i18n.Catalog, gen int, slice time.Duration) (more bool, errs []error) {
+// show, if not nil, puts each chart on the page as soon as it is drawn,
+// with its new SVG or "" when it keeps the one it has.
+func (cp *chartPump) draw(rep, pinned *core.Report, c i18n.Catalog, gen int, slice time.Duration, show func(charts.ID, string)) (more bool, errs []error) {
 	start := time.Now()
 	cp.painter.Pinned = pinned
 	for len(cp.queue) > 0 {
@@ -110,6 +113,9 @@ func (cp *chartPump) draw(rep, pinned *core.Report, c i18n.Catalog, gen int, sli
 		cp.drawn[id] = gen
 		if svg != "" {
 			cp.svgs[id], cp.keys[id] = svg, key
+		}
+		if show != nil {
+			show(id, svg)
 		}
 	}
 	return false, errs

@@ -14,7 +14,7 @@ import (
 const (
 	riskDelay   = 150 * time.Millisecond  // no move for this long: the hand has stopped
 	riskSlice   = 8 * time.Millisecond    // Monte Carlo work in one task of the event loop
-	drawSlice   = 12 * time.Millisecond   // chart drawing in one task of the event loop
+	drawSlice   = 8 * time.Millisecond    // chart drawing in one task of the event loop
 	dragGap     = 50 * time.Millisecond   // while dragging, the charts wait until the hand rests this long
 	urlDelay    = 200 * time.Millisecond  // a slider rests this long: the URL follows, once the browser is idle…
 	urlIdleWait = 1000 * time.Millisecond // … or at the latest this long after
@@ -197,7 +197,7 @@ func (d *dashboard) drawAll() {
 	}
 	d.charts.requeue(d.gen)
 	d.charts.prepend(charts.Cash, charts.Tornado)
-	d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, time.Hour)
+	d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, time.Hour, d.showChart)
 }
 
 // settled reports whether nothing is left to compute for the scenario on
@@ -282,7 +282,9 @@ func (d *dashboard) riskAfterRest(ctx app.Context) {
 func (d *dashboard) startRiskIfDue(ctx app.Context) {
 	if !d.riskReady() && d.risk == nil {
 		d.startRisk(ctx)
-		ctx.Update()
+		if !d.held { // else the page says "updating" already (paintStale), and release updates it
+			ctx.Update()
+		}
 	}
 }
 
@@ -320,8 +322,7 @@ func (d *dashboard) pump(ctx app.Context) {
 		// out to answer, in the input event's task.
 		d.charts.visibleFirst(visibleCharts())
 	}
-	more, errs := d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, drawSlice)
-	ctx.Update()
+	more, errs := d.charts.draw(d.sc.report, d.pinned(), d.catalog(), d.gen, drawSlice, d.showChart)
 	for _, err := range errs {
 		app.Log(err)
 	}
@@ -331,6 +332,13 @@ func (d *dashboard) pump(ctx app.Context) {
 	}
 	d.charts.pumping = false
 	d.refreshLedger()
+	ctx.Update() // the page says it is settled; the cards hold their drawings
+}
+
+// showChart puts chart id, just drawn, on the page: its new SVG, or the
+// one it has when svg is "", and whether it is stale.
+func (d *dashboard) showChart(id charts.ID, svg string) {
+	paintChart(id, svg, d.charts.stale(id, d.gen, d.riskReady()))
 }
 
 // refreshLedger rebuilds the ledger table when its section is open and it
@@ -368,14 +376,16 @@ func (d *dashboard) startRisk(ctx app.Context) {
 			later(ctx, 0, func(ctx app.Context) { d.startRefRisk(ctx, r) })
 		}
 	}
-	run.analyze(ctx, d.worker, slotB, d.sc.result, func() bool { return d.gen == run.gen && d.risk == run }, finish)
+	shown := func() { paintRiskProgress(d.riskProgress(d.catalog())) }
+	run.analyze(ctx, d.worker, slotB, d.sc.result, func() bool { return d.gen == run.gen && d.risk == run }, shown, finish)
+	shown() // a page that showed an earlier run's progress starts again
 }
 
 // startRefRisk runs the risk analysis of the pinned scenario A, once, for
 // the comparison table, after B's.
 func (d *dashboard) startRefRisk(ctx app.Context, r *reference) {
 	run := &riskRun{gen: d.gen}
-	run.analyze(ctx, d.worker, slotA, r.sc.result, func() bool { return d.ref == r && r.sc.report.Risk == nil }, func(ctx app.Context, risk core.Risk) {
+	run.analyze(ctx, d.worker, slotA, r.sc.result, func() bool { return d.ref == r && r.sc.report.Risk == nil }, nil, func(ctx app.Context, risk core.Risk) {
 		r.sc.report = core.NewReport(r.sc.result, &risk)
 		ctx.Update()
 	})

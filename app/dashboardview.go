@@ -139,12 +139,18 @@ func embedClass(embed bool) string {
 func (d *dashboard) riskView(c i18n.Catalog) *riskSummary {
 	rr := d.sc.report.Risk
 	if rr == nil {
-		msg := c.T("risk.updating")
-		if d.risk != nil {
-			msg += " " + c.Lang.Percent(float64(d.risk.percent()), 0)
-		}
-		return &riskSummary{Updating: true, Lines: []string{msg}}
+		return &riskSummary{Updating: true, Lines: []string{d.riskProgress(c)}}
 	}
 	goal, lines := riskSentences(rr, d.sc.params.Growth, c)
 	return &riskSummary{Goal: goal, GoalRaw: goalRaw(rr), Lines: lines}
+}
+
+// riskProgress says that the risk analysis is being updated, and how far
+// it has come.
+func (d *dashboard) riskProgress(c i18n.Catalog) string {
+	msg := c.T("risk.updating")
+	if d.risk != nil {
+		msg += " " + c.Lang.Percent(float64(d.risk.percent()), 0)
+	}
+	return msg
 }

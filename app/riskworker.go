@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"computedash/core"
 
@@ -34,16 +35,17 @@ type riskJob struct {
 
 // startRiskWorker takes over the worker web/boot.js started for the early
 // headline, or starts one, and tells it to get ready; its answers are
-// dispatched to ctx.
+// handed to ctx's UI goroutine without an update of the page (receive
+// asks for one where what the page shows changes).
 func startRiskWorker(ctx app.Context) (w *riskWorker) {
 	w = &riskWorker{pending: map[string]*riskJob{}}
 	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
 		data := args[0].Get("data")
-		ctx.Dispatch(func(ctx app.Context) { w.receive(ctx, data) })
+		dispatchQuiet(ctx, func(ctx app.Context) { w.receive(ctx, data) })
 		return nil
 	})
 	onError := app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { w.fail(ctx, errors.New("the worker's script failed")) })
+		dispatchQuiet(ctx, func(ctx app.Context) { w.fail(ctx, errors.New("the worker's script failed")) })
 		return nil
 	})
 	worker := app.Null()
@@ -116,6 +118,12 @@ func (w *riskWorker) receive(ctx app.Context, data app.Value) {
 	}
 	if data.Get("ready").Truthy() {
 		w.ready = true
+		ctx.Update() // #dash's data-worker
+		whenIdle(ctx, time.Second, func(app.Context) {
+			if err := warmRiskDecoder(); err != nil {
+				app.Log("risk worker: " + err.Error())
+			}
+		})
 		return
 	}
 	slot := data.Get("slot").String()
@@ -142,6 +150,19 @@ func (w *riskWorker) receive(ctx app.Context, data app.Value) {
 	}
 }
 
+// warmRiskDecoder decodes an analysis once: the first decoding of a type
+// costs encoding/json its reflection, some twenty milliseconds in
+// WebAssembly, which the task that shows the worker's first analysis
+// must not pay.
+func warmRiskDecoder() error {
+	b, err := json.Marshal(core.Risk{Tornado: make([]core.TornadoRow, 1)})
+	if err != nil {
+		return err
+	}
+	var risk core.Risk
+	return json.Unmarshal(b, &risk)
+}
+
 // listening reports whether the worker takes requests (w may be nil).
 func (w *riskWorker) listening() bool { return w != nil && w.ready && !w.failed }
 
@@ -164,6 +185,7 @@ func (w *riskWorker) fail(ctx app.Context, err error) {
 	}
 	app.Log(fmt.Sprintf("risk worker: %v: the risk analysis runs on the page", err))
 	w.failed = true
+	ctx.Update() // #dash's data-worker
 	if w.worker.Truthy() {
 		w.worker.Call("terminate")
 	}

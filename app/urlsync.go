@@ -13,15 +13,18 @@ import (
 // more, which a drag, or the charts that follow a move, have not got; the
 // page's links and exports read the scenario, not the address bar.)
 type urlSync struct {
-	pushed  bool      // the current change has its own history entry
-	dirty   bool      // the URL does not show the scenario yet
-	last    time.Time // the last move
-	waiting bool      // a timer waits for the slider to rest
+	pushed   bool      // the current change has its own history entry
+	dirty    bool      // the URL does not show the scenario yet
+	last     time.Time // the last move
+	waiting  bool      // a timer waits for the slider to rest
+	settling bool      // a committed change waits for its task (settle)
+	commit   string    // the query of that change
 }
 
 // changed notes a new scenario; query gives the page query when the URL is
 // written.
 func (u *urlSync) changed(ctx app.Context, commit bool, query func() string) {
+	u.flush(ctx)
 	u.dirty = true
 	if commit {
 		u.settle(ctx, query())
@@ -48,9 +51,25 @@ func (u *urlSync) changed(ctx app.Context, commit bool, query func() string) {
 	later(ctx, urlDelay, rest)
 }
 
-// settle writes the URL now and closes the history entry of the change.
+// settle writes the URL in a task of its own, not in the task of the
+// change (a release of the hand, a typed value), and closes the history
+// entry of the change. A change before then writes it first (flush).
 func (u *urlSync) settle(ctx app.Context, query string) {
-	u.write(ctx, query)
+	u.commit = query
+	if u.settling {
+		return
+	}
+	u.settling = true
+	later(ctx, 0, u.flush)
+}
+
+// flush writes the URL of a committed change that waits for its task.
+func (u *urlSync) flush(ctx app.Context) {
+	if !u.settling {
+		return
+	}
+	u.settling = false
+	u.write(ctx, u.commit)
 	u.pushed = false
 }
 
@@ -70,4 +89,4 @@ func (u *urlSync) write(ctx app.Context, query string) {
 }
 
 // reset forgets any change in progress: the URL shows the scenario.
-func (u *urlSync) reset() { u.pushed, u.dirty = false, false }
+func (u *urlSync) reset() { u.pushed, u.dirty, u.settling = false, false, false }

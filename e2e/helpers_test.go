@@ -361,7 +361,7 @@ func waitRisk(p *page) {
 func waitCharts(p *page) {
 	p.t.Helper()
 	waitOrFail(p, `document.querySelectorAll("figure.chart").length > 0 &&
-  document.querySelectorAll('figure.chart[data-stale="true"], figure.chart .chart-placeholder').length === 0`,
+  document.querySelectorAll('figure.chart[data-stale="true"], figure.chart .chart-svg:empty').length === 0`,
 		30*time.Second, "the charts")
 }
 
