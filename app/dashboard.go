@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"time"
 
 	"computedash/charts"
@@ -14,11 +15,13 @@ import (
 const (
 	riskDelay   = 150 * time.Millisecond  // no move for this long: the hand has stopped
 	riskSlice   = 8 * time.Millisecond    // Monte Carlo work in one task of the event loop
-	drawSlice   = 8 * time.Millisecond    // chart drawing in one task of the event loop
+	drawSlice   = 4 * time.Millisecond    // chart drawing in one task of the event loop (a chart can take longer)
 	dragGap     = 50 * time.Millisecond   // while dragging, the charts wait until the hand rests this long
 	urlDelay    = 200 * time.Millisecond  // a slider rests this long: the URL follows, once the browser is idle…
 	urlIdleWait = 1000 * time.Millisecond // … or at the latest this long after
 	statusTime  = 4 * time.Second
+	gcIdleWait  = 2 * time.Second // the collector runs once the browser is idle, or this long after the page settled
+	gcPercent   = 400             // the heap may grow to five times what is live before the collector runs unasked
 )
 
 // dashboard is the page: it owns the scenario, turns the actions of its
@@ -46,6 +49,7 @@ type dashboard struct {
 	viewNotices []core.Notice // notices about the page's own parameters
 	ready       bool
 	riskWaits   bool     // riskAfterRest is scheduled
+	collecting  bool     // collectWhenIdle is scheduled
 	held        bool     // go-app's update of a move waits (follow, release)
 	treeGen     int      // the scenario generation go-app's tree was last updated for
 	whole       bool     // the whole page is laid out, not the headline alone
@@ -333,6 +337,23 @@ func (d *dashboard) pump(ctx app.Context) {
 	d.charts.pumping = false
 	d.refreshLedger()
 	ctx.Update() // the page says it is settled; the cards hold their drawings
+	d.collectWhenIdle(ctx)
+}
+
+// collectWhenIdle runs the garbage collector once the browser is idle, in
+// a task of its own. In WebAssembly the collector marks the whole heap in
+// whichever task reaches its goal, adding that to a move's or a chart's
+// work; collected between changes (and with the goal raised, gcPercent),
+// it seldom has to run during one.
+func (d *dashboard) collectWhenIdle(ctx app.Context) {
+	if d.collecting {
+		return
+	}
+	d.collecting = true
+	whenIdle(ctx, gcIdleWait, func(app.Context) {
+		d.collecting = false
+		runtime.GC()
+	})
 }
 
 // showChart puts chart id, just drawn, on the page: its new SVG, or the

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,6 +22,7 @@ func main() {
 		// The page can live under any sub-path. boot.js sets GOAPP_ROOT_PREFIX,
 		// which go-app strips before routing, but index.html may also be
 		// reached as ".../index.html", so every path shows the dashboard.
+		debug.SetGCPercent(gcPercent)
 		repairURL()
 		watchURL()
 		app.Route("/", func() app.Composer { return newDashboard() })

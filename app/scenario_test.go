@@ -33,3 +33,11 @@ func TestSetInput(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmRiskDecoder checks that the analysis the page decodes while idle,
+// to warm encoding/json up, survives its own round trip.
+func TestWarmRiskDecoder(t *testing.T) {
+	if err := warmRiskDecoder(); err != nil {
+		t.Fatal(err)
+	}
+}

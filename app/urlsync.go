@@ -8,10 +8,11 @@ import (
 
 // urlSync keeps the address bar showing the scenario: while a slider
 // moves, once it rests for urlDelay and the browser is idle, in one
-// history entry for the whole drag; a committed change at once, closing
-// that entry. (Rewriting the URL costs the browser ten milliseconds and
-// more, which a drag, or the charts that follow a move, have not got; the
-// page's links and exports read the scenario, not the address bar.)
+// history entry for the whole drag; a committed change in the task that
+// follows it, closing that entry, and before any later change. (Rewriting
+// the URL costs the browser ten to thirty milliseconds, which a drag, the
+// task of a change, or the charts that follow it have not got; the page's
+// links and exports read the scenario, not the address bar.)
 type urlSync struct {
 	pushed   bool      // the current change has its own history entry
 	dirty    bool      // the URL does not show the scenario yet
