@@ -41,7 +41,11 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 		return
 	}
 	if ch.Commit && p.Equal(&d.sc.params) { // a release after the moves: settle, don't recompute
-		ctx.PreventUpdate() // the figures are on screen; the page follows in a task of its own
+		// The figures are on screen. The URL, then the rest of the page,
+		// follow in tasks of their own: the URL first, before an update
+		// of the page is due that could share its task.
+		ctx.PreventUpdate()
+		d.url.settle(ctx, d.pageQuery())
 		if d.held {
 			later(ctx, 0, func(ctx app.Context) {
 				if d.held {
@@ -49,7 +53,6 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 				}
 			})
 		}
-		d.url.settle(ctx, d.pageQuery())
 		d.scheduleRisk(ctx, true)
 		return
 	}

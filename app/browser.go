@@ -216,6 +216,14 @@ func paintRiskProgress(line string) {
 	}
 }
 
+// paintSettled writes #dash's data-settled, whether anything is left to
+// compute for the scenario on screen, as go-app's next update writes it.
+func paintSettled(settled bool) {
+	if dash := app.Window().Get("document").Call("getElementById", "dash"); dash.Truthy() {
+		dash.Call("setAttribute", "data-settled", strconv.FormatBool(settled))
+	}
+}
+
 // paintHeld sets or clears #dash's data-held, which says that a drag holds
 // go-app's update of the page (dashboard.follow) and dims what waits for
 // the hand to rest. go-app does not know the attribute.

@@ -335,8 +335,12 @@ func (d *dashboard) pump(ctx app.Context) {
 		return
 	}
 	d.charts.pumping = false
-	d.refreshLedger()
-	ctx.Update() // the page says it is settled; the cards hold their drawings
+	if d.refreshLedger() {
+		ctx.Update()
+	}
+	// The charts are on the page already (showChart): what is left to say
+	// is one attribute, not worth an update of the whole page.
+	paintSettled(d.settled())
 	d.collectWhenIdle(ctx)
 }
 
@@ -363,11 +367,13 @@ func (d *dashboard) showChart(id charts.ID, svg string) {
 }
 
 // refreshLedger rebuilds the ledger table when its section is open and it
-// shows an earlier scenario.
-func (d *dashboard) refreshLedger() {
+// shows an earlier scenario, and reports whether it did.
+func (d *dashboard) refreshLedger() bool {
 	if d.ledger.open && d.ledger.gen != d.gen {
 		d.ledger.view, d.ledger.gen = newLedgerView(d.sc.report, d.catalog()), d.gen
+		return true
 	}
+	return false
 }
 
 // startRisk runs the risk analysis of the scenario, in the risk worker or
