@@ -219,7 +219,7 @@ func (m *MonteCarloRun) Result() MonteCarlo {
 		return mc
 	}
 	for y, v := range m.december {
-		slices.SortFunc(v, Money.Cmp)
+		sortMoney(v)
 		mc.CashP10[y] = Percentile(v, 10)
 		mc.CashP50[y] = Percentile(v, 50)
 		mc.CashP90[y] = Percentile(v, 90)
@@ -230,6 +230,24 @@ func (m *MonteCarloRun) Result() MonteCarlo {
 	mc.PCashOutBefore2030 = float64(m.cashOut) / float64(m.n)
 	mc.PBreakEvenBy2030 = float64(m.breakEven) / float64(m.n)
 	return mc
+}
+
+// sortMoney sorts v in ascending order: as cents, without a comparison
+// function, when every amount fits in them (a Monte Carlo's twenty
+// thousand draws sort in a fraction of the time), else by Money.Cmp.
+func sortMoney(v []Money) {
+	cents := make([]Cents, len(v))
+	for i, m := range v {
+		if m.big != nil {
+			slices.SortFunc(v, Money.Cmp)
+			return
+		}
+		cents[i] = m.c
+	}
+	slices.Sort(cents)
+	for i, c := range cents {
+		v[i] = Money{c: c}
+	}
 }
 
 // Tornado returns the sensitivity of the funding need of r to each input,

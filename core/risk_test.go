@@ -517,3 +517,35 @@ func TestAnalysisRunInSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestSortMoney checks sortMoney against slices.SortFunc with Money.Cmp
+// on random amounts: many equal ones, negative ones, and now and then one
+// beyond int64 cents, which sends the whole slice to the slow path.
+func TestSortMoney(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	huge := MoneyOf(decimal.RequireFromString("123456789012345678901.25"))
+	for trial := range 200 {
+		v := make([]Money, r.IntN(300))
+		for i := range v {
+			switch k := r.IntN(20); {
+			case k == 0 && trial%3 == 0:
+				v[i] = Money{}.Sub(huge)
+			case k < 6:
+				v[i] = Cents(r.IntN(5) - 2).Money() // duplicates
+			default:
+				v[i] = Cents(r.Int64() >> r.IntN(63)).Money()
+				if r.IntN(2) == 0 {
+					v[i] = Money{}.Sub(v[i])
+				}
+			}
+		}
+		want := slices.Clone(v)
+		slices.SortFunc(want, Money.Cmp)
+		sortMoney(v)
+		for i := range v {
+			if v[i].Cmp(want[i]) != 0 {
+				t.Fatalf("trial %d: at %d got %v, want %v", trial, i, v[i], want[i])
+			}
+		}
+	}
+}
