@@ -110,6 +110,11 @@ func copyText(text string) bool {
 	return true
 }
 
+// liveDash is the live page's #dash, the root of the dashboard (the first
+// in the document: index.html's static page, when still there, comes
+// after it); not Truthy before the first render.
+func liveDash() app.Value { return app.Window().Get("document").Call("getElementById", "dash") }
+
 // paintHeadline writes the headline figures of scenario gen straight into
 // the page, in the task of the input event that changed the scenario, so
 // that they show in the next frame: go-app renders on its own frame timer,
@@ -117,9 +122,8 @@ func copyText(text string) bool {
 // nodes. Before the first render there is nothing to paint. The painter is
 // web/boot.js's, which also paints the early headline of a scenario URL.
 func paintHeadline(gen int, figs []i18n.Figure) {
-	w := app.Window()
-	dash := w.Get("document").Call("getElementById", "dash")
-	paint := w.Get("computedashPaintFigures")
+	dash := liveDash()
+	paint := app.Window().Get("computedashPaintFigures")
 	if !dash.Truthy() || !paint.Truthy() {
 		return
 	}
@@ -156,8 +160,7 @@ func paintMove(id, value, position string, isDefault bool) {
 // (dashboard.treeGen), so that no attribute is left painted in the page
 // and not in go-app's tree.
 func paintStale(riskReady bool) {
-	doc := app.Window().Get("document")
-	dash := doc.Call("getElementById", "dash")
+	dash := liveDash()
 	if !dash.Truthy() {
 		return
 	}
@@ -165,7 +168,7 @@ func paintStale(riskReady bool) {
 		dash.Call("setAttribute", "data-risk", "updating")
 	}
 	dash.Call("setAttribute", "data-settled", "false")
-	list := doc.Call("querySelectorAll", "figure.chart[data-chart]")
+	list := dash.Call("querySelectorAll", "figure.chart[data-chart]")
 	for i := range list.Length() {
 		list.Index(i).Call("setAttribute", "data-stale", "true")
 	}
@@ -176,7 +179,7 @@ func paintStale(riskReady bool) {
 // never holds the drawings (chartCard), and its next update writes the
 // same data-stale.
 func paintChart(id charts.ID, svg string, stale bool) {
-	dash := app.Window().Get("document").Call("getElementById", "dash")
+	dash := liveDash()
 	if !dash.Truthy() {
 		return
 	}
@@ -204,22 +207,27 @@ func fillChart(fig app.Value, svg string) {
 
 // paintRiskProgress writes line, the risk analysis' progress, into the
 // page's risk section while it says the analysis is being updated: a
-// worker's progress must not cost an update of the whole page. go-app's
-// next update writes the same line (dashboard.riskProgress).
+// worker's progress must not cost an update of the whole page. It writes
+// into the text node go-app rendered, which go-app's next update
+// rewrites (dashboard.riskProgress): a new node would outlive it.
 func paintRiskProgress(line string) {
-	dash := app.Window().Get("document").Call("getElementById", "dash")
+	dash := liveDash()
 	if !dash.Truthy() {
 		return
 	}
-	if p := dash.Call("querySelector", "section.risk.updating > p"); p.Truthy() {
-		p.Set("textContent", line)
+	p := dash.Call("querySelector", "section.risk.updating > p")
+	if !p.Truthy() {
+		return
+	}
+	if text := p.Get("firstChild"); text.Truthy() && text.Get("nodeType").Int() == 3 { // a text node
+		text.Set("nodeValue", line)
 	}
 }
 
 // paintSettled writes #dash's data-settled, whether anything is left to
 // compute for the scenario on screen, as go-app's next update writes it.
 func paintSettled(settled bool) {
-	if dash := app.Window().Get("document").Call("getElementById", "dash"); dash.Truthy() {
+	if dash := liveDash(); dash.Truthy() {
 		dash.Call("setAttribute", "data-settled", strconv.FormatBool(settled))
 	}
 }
@@ -228,7 +236,7 @@ func paintSettled(settled bool) {
 // go-app's update of the page (dashboard.follow) and dims what waits for
 // the hand to rest. go-app does not know the attribute.
 func paintHeld(held bool) {
-	dash := app.Window().Get("document").Call("getElementById", "dash")
+	dash := liveDash()
 	switch {
 	case !dash.Truthy():
 	case held:

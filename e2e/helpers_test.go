@@ -31,6 +31,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"computedash/core"
+	"computedash/format"
+	"computedash/i18n"
 )
 
 // ---------------------------------------------------------------------------
@@ -813,6 +815,12 @@ func checkGoal(t *testing.T, p *page, query, what string) {
 	waitRisk(p)
 	if got, want := attr(p, ".risk .goal", "data-goal"), wantGoal(query); got != want {
 		t.Errorf("%s: .risk .goal data-goal = %q, core says %q", what, got, want)
+	}
+	// The words too: the progress painted while the analysis ran must not
+	// outlive it.
+	updating := i18n.For(format.English).T("risk.updating")
+	if text := evalJS[string](p, `document.querySelector("#dash .risk").textContent`); strings.Contains(text, updating) {
+		t.Errorf("%s: the risk analysis is on screen, but its section still says %q: %q", what, updating, text)
 	}
 }
 
