@@ -156,9 +156,10 @@ func paintMove(id, value, position string, isDefault bool) {
 // paintStale says, in the task of the change, what the page's next update
 // will say of a new scenario: every chart stale, the page not settled, and
 // the risk analysis updating unless riskReady. go-app then writes the same
-// attributes; the chart pump and the risk result wait until it has
-// (dashboard.treeGen), so that no attribute is left painted in the page
-// and not in go-app's tree.
+// attributes. The charts and data-settled are painted again when they
+// change (paintChart, paintSettled); data-risk is not, so the risk result
+// waits until go-app's tree says "updating" (dashboard.treeGen): no
+// attribute is left painted in the page and not in go-app's tree.
 func paintStale(riskReady bool) {
 	dash := liveDash()
 	if !dash.Truthy() {

@@ -314,12 +314,6 @@ func (d *dashboard) pump(ctx app.Context) {
 		d.release(ctx, d.pump) // the page follows the hand first, then the charts
 		return
 	}
-	if d.treeGen != d.gen {
-		// go-app has not updated its tree for the scenario yet: a chart
-		// drawn now would stay marked stale in the page (paintStale).
-		afterPaint(ctx, d.pump)
-		return
-	}
 	if !d.charts.sorted {
 		// Asked here, after a paint, not when the scenario changes: there
 		// the DOM has just changed, and the browser would lay the page
