@@ -50,6 +50,8 @@ type dashboard struct {
 	ready       bool
 	riskWaits   bool     // riskAfterRest is scheduled
 	collecting  bool     // collectWhenIdle is scheduled
+	warmed      int      // steps of warmUp run
+	warming     bool     // a step of warmUp is scheduled
 	held        bool     // go-app's update of a move waits (follow, release)
 	treeGen     int      // the scenario generation go-app's tree was last updated for
 	whole       bool     // the whole page is laid out, not the headline alone
@@ -336,6 +338,7 @@ func (d *dashboard) pump(ctx app.Context) {
 	// is one attribute, not worth an update of the whole page.
 	paintSettled(d.settled())
 	d.collectWhenIdle(ctx)
+	d.warmUp(ctx)
 }
 
 // collectWhenIdle runs the garbage collector once the browser is idle, in

@@ -2,6 +2,7 @@ package main
 
 import (
 	"computedash/charts"
+	"computedash/i18n"
 )
 
 // words are the page's sentences about the scenario shown: the scenario
@@ -20,16 +21,19 @@ type words struct {
 }
 
 // newWords makes the words of the scenario on screen.
-func (d *dashboard) newWords() words {
-	c := d.catalog()
-	w := words{scenario: c.ScenarioLine(&d.sc.params), sources: sourceRows(&d.sc.params, c), alts: map[charts.ID]string{}}
-	w.presetID, w.preset = c.PresetLine(&d.sc.params, d.view.preset)
-	w.presets = presetItems(d.view, w.presetID, c)
-	full := d.view
+func (d *dashboard) newWords() words { return wordsOf(d.sc, d.view) }
+
+// wordsOf makes the words of scenario sc shown in view v.
+func wordsOf(sc scenario, v view) words {
+	c := i18n.For(v.lang)
+	w := words{scenario: c.ScenarioLine(&sc.params), sources: sourceRows(&sc.params, c), alts: map[charts.ID]string{}}
+	w.presetID, w.preset = c.PresetLine(&sc.params, v.preset)
+	w.presets = presetItems(v, w.presetID, c)
+	full := v
 	full.embed, full.show = false, ""
-	w.fullURL = pageURL(pageQuery(d.sc, full))
+	w.fullURL = pageURL(pageQuery(sc, full))
 	for _, id := range charts.All() {
-		w.alts[id] = charts.Describe(id, d.sc.report, c)
+		w.alts[id] = charts.Describe(id, sc.report, c)
 	}
 	return w
 }
