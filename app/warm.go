@@ -13,7 +13,7 @@ import (
 // called, and recompiles a function with its optimizing compiler only once
 // it has run for a while. A move of a slider runs the model, the
 // headline's words and then the charts: on a page nobody has touched yet,
-// a first move's task took 30–40 ms against 3 ms later on, and a chart's
+// a first move's task took 30–60 ms against 3 ms later on, and a chart's
 // first drawing 20–60 ms against 1–9 ms. The page does that work once
 // while it is idle, before the hand moves (docs/performance.md).
 const (
