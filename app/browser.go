@@ -247,6 +247,15 @@ func paintHeld(held bool) {
 	}
 }
 
+// paintWarm sets #dash's data-warm, which says that the page has warmed
+// a move's work while idle (dashboard.warmUp). go-app does not know the
+// attribute.
+func paintWarm() {
+	if dash := liveDash(); dash.Truthy() {
+		dash.Call("setAttribute", "data-warm", "")
+	}
+}
+
 // visibleCharts returns the ids of the charts in the viewport, so that
 // those are drawn first and the ones below the fold wait.
 func visibleCharts() map[string]bool {
