@@ -305,11 +305,15 @@ func (d *dashboard) schedulePump(ctx app.Context) {
 }
 
 // pump draws the charts that are out of date for drawSlice at a time;
-// while a slider is being dragged it waits. Once all are drawn, it
+// while a slider is being dragged it waits until the hand has rested
+// dragGap and a frame has painted since. Once all are drawn, it
 // prepares the ledger table.
 func (d *dashboard) pump(ctx app.Context) {
 	if wait := d.charts.dragging(riskDelay, dragGap); wait > 0 {
-		later(ctx, wait, d.pump)
+		// Then a frame painted with no move in it: a frame the browser is
+		// late with (a busy core) is no rest, and releasing then would add
+		// the page's whole update to the drag.
+		later(ctx, wait, func(ctx app.Context) { afterPaint(ctx, d.pump) })
 		return
 	}
 	if d.held {
