@@ -24,8 +24,8 @@ func TestWarmStepKeepsNothing(t *testing.T) {
 	figures := figureValues(d)
 	svgs, keys, drawn := maps.Clone(d.charts.svgs), maps.Clone(d.charts.keys), maps.Clone(d.charts.drawn)
 
-	if got, want := warmSteps(), 1+len(core.Specs())+len(charts.All()); got != want {
-		t.Fatalf("warmSteps() = %d, want %d: the update, a model step per input, a chart step per chart", got, want)
+	if got, want := warmSteps(), 1+len(core.Specs())+warmChartRounds*len(charts.All()); got != want {
+		t.Fatalf("warmSteps() = %d, want %d: the update, a model step per input, warmChartRounds chart steps per chart", got, want)
 	}
 	for i := range warmSteps() {
 		if update := d.warmStep(i); update != (i == 0) {
