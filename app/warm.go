@@ -22,7 +22,7 @@ const (
 	warmRest = 500 * time.Millisecond // a step waits until no move came for this long
 	// Steps start in one idle callback until this much time has gone: the
 	// browser grants one idle period (up to 50 ms) a callback, a step takes
-	// 1–8 ms, and one at a time warming took 5–7 s.
+	// 1–8 ms, and one at a time warming took 5 s.
 	warmSlice = 8 * time.Millisecond
 	// Every chart is drawn this many times: drawn once, the charts of the
 	// first released move at n = 20,000 still made tasks of 59–78 ms in
