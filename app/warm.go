@@ -32,17 +32,17 @@ const (
 
 // warmUp runs, once for the page and from its first settled scenario, the
 // steps of warming a move's work, a slice of them at a time while the
-// browser is idle. The first
-// step updates the page, which changes nothing on it: go-app mounted the
-// page, and its first update would otherwise come with the first move.
-// Then a model step for every input: it sets the input to its minimum or
-// maximum, evaluates the model, words the headline against the scenario
-// on screen, encodes it as a move paints it (paintHeadline) and makes the
-// page's sentences (wordsOf). Ten such steps left a drag's first moves
-// 2–8 ms in the model against 0.7 ms later: the browser had not yet
-// recompiled it with its optimizing compiler. Last, chart steps draw every
-// chart for the scenario on screen, warmChartRounds times. Nothing is kept or shown. A
-// step that finds the hand moving waits. Once done, #dash says data-warm.
+// browser is idle. The first step updates the page, which changes nothing
+// on it: go-app mounted the page, and its first update would otherwise
+// come with the first move. Then a model step for every input: it sets
+// the input to its minimum or maximum, evaluates the model, words the
+// headline against the scenario on screen, encodes it as a move paints it
+// (paintHeadline) and makes the page's sentences (wordsOf). Ten such
+// steps left a drag's first moves 2–8 ms in the model against 0.7 ms
+// later: the browser had not yet recompiled it with its optimizing
+// compiler. Last, chart steps draw every chart for the scenario on screen,
+// warmChartRounds times. Nothing is kept or shown. A step that finds the
+// hand moving waits. Once done, #dash says data-warm.
 func (d *dashboard) warmUp(ctx app.Context) {
 	if d.warmed >= warmSteps() || d.warming {
 		return

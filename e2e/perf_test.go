@@ -252,11 +252,11 @@ const (
 // perfSettle opens every group of controls, as every measure does
 // (__hand.opened), waits until the page has nothing left to do
 // (__perf.quiet: every chart fresh, the risk analysis on screen, the risk
-// worker up and the page warmed), then until the browser is idle. A page can be quiet
-// while the browser still works for it, out of the page's sight: it
-// optimizes the code the page's warm-up ran, it rasters a panel just
-// opened. Measured on a drag from a page just quiet, 8–13 of 100 moves
-// missed their frame; 3 s later, 1–3 (docs/performance.md).
+// worker up and the page warmed), then until the browser is idle. A page
+// can be quiet while the browser still works for it, out of the page's
+// sight: it optimizes the code the page's warm-up ran, it rasters a panel
+// just opened. Measured on a drag from a page just quiet, 8–13 of 100
+// moves missed their frame; 3 s later, 1–3 (docs/performance.md).
 func perfSettle(p *page) {
 	p.t.Helper()
 	evalJS[bool](p, `__hand.opened().then(() => __perf.quiet()).then(() => true)`)
