@@ -759,7 +759,7 @@ func perfTable(r *perfResults, benchDir string) string {
 		perfMS(med(pageBase, func(l perfLoad) float64 { return l.Ready })), times(med(pageBase, func(l perfLoad) float64 { return l.Ready })), "", "")
 	add("… the risk worker up and warm, from navigation start (base case / a scenario)",
 		perfMS(med(pageBase, func(l perfLoad) float64 { return l.Worker }))+" / "+perfMS(med(pageQuery, func(l perfLoad) float64 { return l.Worker })), "", "", "")
-	add("… the page warmed for the hand (`data-warm`: a move's work and every chart run once while idle), from navigation start (base case / a scenario)",
+	add("… the page warmed for the hand (`data-warm`: a move's work and every chart run while idle), from navigation start (base case / a scenario)",
 		perfMS(med(pageBase, func(l perfLoad) float64 { return l.Warm }))+" / "+perfMS(med(pageQuery, func(l perfLoad) float64 { return l.Warm })), "", "", "")
 
 	headlineRow := func(what string, s []perfSample) {
