@@ -41,11 +41,13 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 		return
 	}
 	if ch.Commit && p.Equal(&d.sc.params) { // a release after the moves: settle, don't recompute
-		// The figures are on screen. The URL, then the rest of the page,
-		// follow in tasks of their own: the URL first, before an update
-		// of the page is due that could share its task.
+		// The figures are on screen. The URL, the risk analysis, then
+		// the rest of the page follow in tasks of their own: the URL
+		// first, before the worker holds a core (scheduleRisk) and before
+		// an update of the page is due that could share its task.
 		ctx.PreventUpdate()
 		d.url.settle(ctx, d.pageQuery())
+		d.scheduleRisk(ctx, true)
 		if d.held {
 			later(ctx, 0, func(ctx app.Context) {
 				if d.held {
@@ -53,7 +55,6 @@ func (d *dashboard) onSet(ctx app.Context, a app.Action) {
 				}
 			})
 		}
-		d.scheduleRisk(ctx, true)
 		return
 	}
 	d.apply(ctx, p, ch.Commit)

@@ -280,16 +280,23 @@ func visibleCharts() map[string]bool {
 // the browser's scheduling below, f runs without an update of the page:
 // f calls ctx.Update when it changed what the page shows.
 func later(ctx app.Context, delay time.Duration, f func(app.Context)) {
-	fn := oneShot(func() { dispatchQuiet(ctx, f) })
-	w := app.Window()
 	if delay > 0 {
-		w.Call("setTimeout", fn, delay.Milliseconds())
+		app.Window().Call("setTimeout", oneShot(func() { dispatchQuiet(ctx, f) }), delay.Milliseconds())
 		return
 	}
+	poster(ctx, f).Invoke()
+}
+
+// poster returns a JavaScript function that, called once, queues f as a
+// new task of the event loop, as later does. It is the browser's own
+// function (a message port's postMessage, bound): calling it does not
+// enter Go, where go-app would make its update if one were due.
+func poster(ctx app.Context, f func(app.Context)) app.Value {
 	// A message is a new task without setTimeout's 4 ms clamp on chains.
-	ch := w.Get("MessageChannel").New()
-	ch.Get("port1").Set("onmessage", fn)
-	ch.Get("port2").Call("postMessage", nil)
+	ch := app.Window().Get("MessageChannel").New()
+	ch.Get("port1").Set("onmessage", oneShot(func() { dispatchQuiet(ctx, f) }))
+	port := ch.Get("port2")
+	return port.Get("postMessage").Call("bind", port, nil, []any{})
 }
 
 // whenIdle runs f on go-app's UI goroutine once the browser is idle
@@ -325,7 +332,10 @@ func afterPaint(ctx app.Context, f func(app.Context)) {
 			f(ctx)
 		}
 	}
-	app.Window().Call("requestAnimationFrame", oneShot(func() { later(ctx, 0, once) }))
+	// The frame's callback posts the task without entering Go: a due
+	// update of go-app's would run there, in the task that then lays out
+	// and paints the frame.
+	app.Window().Call("requestAnimationFrame", poster(ctx, once))
 	later(ctx, paintWait, once)
 }
 

@@ -54,6 +54,7 @@ type dashboard struct {
 	warming     bool     // a step of warmUp is scheduled
 	held        bool     // go-app's update of a move waits (follow, release)
 	treeGen     int      // the scenario generation go-app's tree was last updated for
+	updating    bool     // go-app's update of the page is flagged, not yet made (update)
 	whole       bool     // the whole page is laid out, not the headline alone
 	static      bool     // rendered natively for index.html (staticPage), not live
 	staticRisk  string   // the static page's risk analysis, as JSON, for the live page
@@ -251,13 +252,17 @@ func (d *dashboard) pinned() *core.Report {
 // riskReady reports whether the scenario's risk analysis is on screen.
 func (d *dashboard) riskReady() bool { return d.sc.report.Risk != nil }
 
-// scheduleRisk starts the risk analysis of the current scenario, after the
-// figures have painted, unless it is already on screen or running: at once
-// when the change is settled, else once the hand rests (riskAfterRest).
+// scheduleRisk starts the risk analysis of the current scenario unless it
+// is already on screen or running: when the change is settled, in the next
+// task with the risk worker and once the figures have painted without it;
+// else once the hand rests (riskAfterRest).
 func (d *dashboard) scheduleRisk(ctx app.Context, settled bool) {
 	switch {
 	case settled && d.worker.listening():
-		d.startRiskIfDue(ctx) // off the main thread: ask at once
+		// Off the main thread: ask in the next task, after the URL's
+		// (urlSync.settle), which the browser writes slower, up to 30 ms
+		// against 2–4, once the worker holds a core.
+		later(ctx, 0, d.startRiskIfDue)
 	case settled:
 		gen := d.gen
 		afterPaint(ctx, func(ctx app.Context) {
@@ -289,7 +294,7 @@ func (d *dashboard) startRiskIfDue(ctx app.Context) {
 	if !d.riskReady() && d.risk == nil {
 		d.startRisk(ctx)
 		if !d.held { // else the page says "updating" already (paintStale), and release updates it
-			ctx.Update()
+			d.update(ctx)
 		}
 	}
 }
@@ -320,6 +325,12 @@ func (d *dashboard) pump(ctx app.Context) {
 		d.release(ctx, d.pump) // the page follows the hand first, then the charts
 		return
 	}
+	if d.updating {
+		// go-app makes its update in whichever call into Go comes once
+		// its frame is due: a slice of drawing would share its task.
+		ctx.Defer(func(ctx app.Context) { later(ctx, 0, d.pump) })
+		return
+	}
 	if !d.charts.sorted {
 		// Asked here, after a paint, not when the scenario changes: there
 		// the DOM has just changed, and the browser would lay the page
@@ -336,13 +347,24 @@ func (d *dashboard) pump(ctx app.Context) {
 	}
 	d.charts.pumping = false
 	if d.refreshLedger() {
-		ctx.Update()
+		d.update(ctx)
 	}
 	// The charts are on the page already (showChart): what is left to say
 	// is one attribute, not worth an update of the whole page.
-	paintSettled(d.settled())
-	d.collectWhenIdle(ctx)
+	settled := d.settled()
+	paintSettled(settled)
+	if settled {
+		d.collectWhenIdle(ctx)
+	}
 	d.warmUp(ctx)
+}
+
+// update flags go-app's update of the page. Until go-app has made it, at
+// its next frame, the page is updating: the chart pump waits.
+func (d *dashboard) update(ctx app.Context) {
+	ctx.Update()
+	d.updating = true
+	ctx.Defer(func(app.Context) { d.updating = false })
 }
 
 // collectWhenIdle runs the garbage collector once the browser is idle, in
@@ -397,7 +419,10 @@ func (d *dashboard) startRisk(ctx app.Context) {
 		d.sc.report = core.NewReport(d.sc.result, &risk)
 		d.risk = nil
 		d.words = d.newWords()
-		ctx.Update()
+		// go-app's update follows in a task of its own: this one has
+		// decoded the analysis and made the words.
+		d.updating = true
+		later(ctx, 0, d.update)
 		d.charts.prepend(charts.Cash, charts.Tornado)
 		d.schedulePump(ctx)
 		if r := d.ref; r != nil && r.pinned && r.sc.report.Risk == nil {
@@ -415,7 +440,7 @@ func (d *dashboard) startRefRisk(ctx app.Context, r *reference) {
 	run := &riskRun{gen: d.gen}
 	run.analyze(ctx, d.worker, slotA, r.sc.result, func() bool { return d.ref == r && r.sc.report.Risk == nil }, nil, func(ctx app.Context, risk core.Risk) {
 		r.sc.report = core.NewReport(r.sc.result, &risk)
-		ctx.Update()
+		d.update(ctx)
 	})
 }
 
@@ -428,8 +453,8 @@ const (
 // apply makes p the scenario; the URL follows.
 func (d *dashboard) apply(ctx app.Context, p core.Params, commit bool) {
 	d.sc = withParams(p)
+	d.url.changed(ctx, commit, d.pageQuery) // its task comes before the risk analysis' (scheduleRisk)
 	d.changed(ctx, commit)
-	d.url.changed(ctx, commit, d.pageQuery)
 }
 
 // pageQuery is the query of the page's URL for what it shows.

@@ -56,7 +56,7 @@ func (d *dashboard) warmUp(ctx app.Context) {
 		}
 		for start := time.Now(); d.warmed < warmSteps() && time.Since(start) < warmSlice; d.warmed++ {
 			if d.warmStep(d.warmed) {
-				ctx.Update()
+				d.update(ctx)
 			}
 		}
 		if d.warmed == warmSteps() {
