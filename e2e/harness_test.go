@@ -376,6 +376,12 @@ func startBrowser(tmp string) (stop func(), err error) {
 		chromedp.Flag("disable-domain-reliability", true),
 		chromedp.Flag("no-pings", true),
 		chromedp.Flag("no-default-browser-check", true),
+		// chromedp's own two, and the browser's omnibox popup, a page of
+		// its own (chrome://omnibox-popup.top-chrome) whose renderer
+		// follows every tab: it used a third of a core while the
+		// performance test opened and closed its pages
+		// (docs/performance.md).
+		chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup"),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
