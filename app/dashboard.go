@@ -359,10 +359,16 @@ func (d *dashboard) pump(ctx app.Context) {
 	d.warmUp(ctx)
 }
 
-// update flags go-app's update of the page. Until go-app has made it, at
-// its next frame, the page is updating: the chart pump waits.
+// update flags go-app's update of the page (updatingUntilFrame).
 func (d *dashboard) update(ctx app.Context) {
 	ctx.Update()
+	d.updatingUntilFrame(ctx)
+}
+
+// updatingUntilFrame notes that go-app's update of the page is flagged:
+// until go-app has made it, at its next frame, the page is updating and
+// the chart pump waits.
+func (d *dashboard) updatingUntilFrame(ctx app.Context) {
 	d.updating = true
 	ctx.Defer(func(app.Context) { d.updating = false })
 }

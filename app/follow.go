@@ -47,13 +47,12 @@ func (d *dashboard) release(ctx app.Context, then func(app.Context)) {
 
 // treeUpdated notes, once go-app has updated the page in this frame, that
 // its tree shows the scenario on screen, as the page does; until then the
-// page is updating (dashboard.update). The update must be flagged already
+// page is updating (updatingUntilFrame). The update must be flagged already
 // (ctx.Dispatch, an event, an action).
 func (d *dashboard) treeUpdated(ctx app.Context) {
 	gen := d.gen
-	d.updating = true
+	d.updatingUntilFrame(ctx)
 	ctx.Defer(func(app.Context) {
-		d.updating = false
 		if !d.held {
 			d.treeGen = gen
 			paintHeld(false)
