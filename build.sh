@@ -11,7 +11,7 @@
 #                        npm, brotli, poppler-utils when missing; npm ci in the test-only npm
 #                        folders), then go vet, all native tests (unit, fuzz seeds, e2e in
 #                        headless Chromium), then the core and risk worker tests compiled to wasm and run under Node
-#   ./build.sh bench     build, then measure: wasm sizes, core and chart benchmarks (native,
+#   ./build.sh bench     set up as for test, build, then measure: wasm sizes, core and chart benchmarks (native,
 #                        wasm), the page in headless Chromium; writes docs/performance.md
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -149,6 +149,7 @@ bench() {
 	bench_tmp="$(mktemp -d)"
 	trap 'rm -rf "$bench_tmp"' EXIT
 	local tmp="$bench_tmp"
+	test_setup # Chromium and Node, as for the tests
 	build
 
 	echo "==> core benchmarks, native"

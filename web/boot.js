@@ -1,7 +1,10 @@
 // Boot loader for the go-app WebAssembly dashboard.
 //
-// Loaded by index.html as a classic, synchronous script right after
-// wasm_exec.js (no inline script, so the CSP can forbid inline scripts).
+// Loaded by index.html as a classic, synchronous script, before
+// wasm_exec.js, which is deferred: the risk worker of a scenario link
+// starts as soon as this has loaded, and the page's wasm starts once the
+// document is parsed, wasm_exec.js run (no inline script, so the CSP can
+// forbid inline scripts).
 // It replaces go-app's generated app.js: no service worker, no request to
 // another origin, and every URL is relative to this file, so the site works at
 // "/" and under any sub-path ("/intranet/dash/").
@@ -169,14 +172,13 @@
   let bootWorker = null;
   const workerMessages = []; // for the page, until it takes the worker
 
-  // showHeadline paints the worker's headline into the static page's top,
-  // unless the live page shows its own figures already.
-  const showHeadline = (json) => {
+  // showHeadline paints the worker's headline (worker/main.go: figures,
+  // scenario and preset, or null) into the static page's top, unless the
+  // live page shows its own figures already.
+  const showHeadline = (h) => {
     const page = $("app-prerender");
     const dash = page && page.querySelector("#dash");
-    if (!json || !dash || root.dataset.prerender !== "off" || !$("app-wasm-loader")) return;
-    let h;
-    try { h = JSON.parse(json); } catch (err) { return; }
+    if (!h || !Array.isArray(h.figures) || !dash || root.dataset.prerender !== "off" || !$("app-wasm-loader")) return;
     // The rest is the base case's (charts, controls, analysis): never on
     // screen for another scenario.
     for (const el of page.querySelectorAll("#dash > .body")) el.remove();

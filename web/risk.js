@@ -6,6 +6,9 @@
 // file, so the site works under any sub-path.
 "use strict";
 
+// The module's download starts first: it goes on while wasm_exec.js loads
+// (importScripts waits for it).
+const response = fetch(new URL("risk.wasm", self.location.href), { credentials: "same-origin" });
 importScripts("../wasm_exec.js");
 
 // Messages that arrive before the Go program can take them wait here: all
@@ -36,7 +39,7 @@ self.computedashRiskReady = () => {
 
 // Compiled as it arrives where the server says it is wasm.
 const load = async (go) => {
-  const resp = await fetch(new URL("risk.wasm", self.location.href), { credentials: "same-origin" });
+  const resp = await response;
   if (!resp.ok) throw new Error(`HTTP ${resp.status} for risk.wasm`);
   const type = resp.headers.get("Content-Type") || "";
   if (WebAssembly.instantiateStreaming && type.startsWith("application/wasm")) {

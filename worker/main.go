@@ -5,8 +5,9 @@
 // (core, i18n), no page and no charts, so it is a fraction of app.wasm.
 //
 // web/boot.js starts the worker as soon as a page with a query loads and
-// asks {headline: query}: the worker answers {headline: json}, the headline
-// of that page (see headline), long before the page's own wasm is up. The
+// asks {headline: query}: the worker answers {headline: object}, the
+// headline of that page (see headline), long before the page's own wasm is
+// up. The
 // page then takes the worker over (or starts one) and posts {start: true}:
 // the worker warms up and says {ready: true} once it listens
 // (web/risk.js). The page posts a request per scenario, {slot, id, query}:
@@ -69,7 +70,11 @@ func main() {
 	start := make(chan struct{})
 	var once sync.Once
 	js.Global().Set("computedashHeadline", js.FuncOf(func(this js.Value, args []js.Value) any {
-		js.Global().Call("postMessage", map[string]any{"headline": headline(args[0].String())})
+		var h any // null: none
+		if m := headline(args[0].String()); m != nil {
+			h = m
+		}
+		js.Global().Call("postMessage", map[string]any{"headline": h})
 		return nil
 	}))
 	js.Global().Set("computedashStart", js.FuncOf(func(this js.Value, args []js.Value) any {
@@ -96,29 +101,37 @@ func main() {
 	}
 }
 
-// headline is the headline of the page opened on query, as JSON: its
-// figures (i18n.Figure) against the base case, the scenario line and the
-// preset line, in English. It is "" when the page would show more than
-// that: a query with a notice, or with a presentation parameter (language,
-// comparison, embedding, print, preset), which core does not know.
-func headline(query string) string {
+// headline is the headline of the page opened on query, as a message
+// object: its figures (figureObject) against the base case, the scenario
+// line and the preset line, in English. It is nil when the page would show
+// more than that: a query with a notice, or with a presentation parameter
+// (language, comparison, embedding, print, preset), which core does not
+// know. It does without encoding/json: compiling that on its first run
+// cost the early headline about a tenth of a second (docs/performance.md).
+func headline(query string) map[string]any {
 	params, notices := core.ParseQuery(query)
 	if len(notices) > 0 {
-		return ""
+		return nil
 	}
 	c := i18n.For(format.English)
 	rep := core.NewReport(core.Evaluate(params, nil), nil)
 	base := core.NewReport(core.Evaluate(core.Defaults(), nil), nil)
 	_, preset := c.PresetLine(&params, "")
-	b, err := json.Marshal(map[string]any{
-		"figures":  c.BaseCaseHeadline(rep, base),
-		"scenario": c.ScenarioLine(&params),
-		"preset":   preset,
-	})
-	if err != nil {
-		return ""
+	figs := c.BaseCaseHeadline(rep, base)
+	objs := make([]any, len(figs))
+	for i, f := range figs {
+		objs[i] = figureObject(f)
 	}
-	return string(b)
+	return map[string]any{"figures": objs, "scenario": c.ScenarioLine(&params), "preset": preset}
+}
+
+// figureObject is f as its JSON encoding reads once parsed, the form the
+// page's painter takes (web/boot.js, computedashPaintFigures).
+func figureObject(f i18n.Figure) map[string]any {
+	return map[string]any{
+		"key": f.Key, "label": f.Label, "value": f.Value, "raw": f.Raw, "note": f.Note,
+		"tone": f.Tone, "icon": f.Icon, "tone_word": f.ToneWord, "ref": f.Ref,
+	}
 }
 
 // warmUp analyzes scenarios near the base case and throws the results
