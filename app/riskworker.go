@@ -126,6 +126,9 @@ func (w *riskWorker) receive(ctx app.Context, data app.Value) {
 		})
 		return
 	}
+	if data.Get("started").Truthy() {
+		return // for web/boot.js, which lays out the early headline
+	}
 	slot := data.Get("slot").String()
 	job := w.pending[slot]
 	if job == nil || job.id != data.Get("id").Int() {

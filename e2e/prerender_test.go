@@ -188,6 +188,9 @@ func TestEarlyHeadline(t *testing.T) {
 		if count(p, "#app-prerender figure.chart, #app-prerender .body, #app-prerender [data-analysis]") != 0 {
 			t.Error("the base case's charts or analysis are still in the page")
 		}
+		if got := attr(p, "html", "data-boot-worker"); got != "running" {
+			t.Errorf(`data-boot-worker=%q, want "running": the worker's first message was not seen`, got)
+		}
 		screenshotViewport(p, "early-headline")
 	})
 

@@ -15,6 +15,9 @@
 //   data-prerender     on | headline | off | done: whether index.html's
 //                      static page of the base case is on screen, or its
 //                      top with the early headline of a scenario (see below)
+//   data-boot-worker   running: the risk worker started for the early
+//                      headline runs its script; the static page's top is
+//                      laid out out of sight from then on (web/style.css)
 "use strict";
 
 (() => {
@@ -218,6 +221,12 @@
       return; // the page tries again, then analyzes on its own
     }
     bootWorker.onmessage = (e) => {
+      if (e.data && e.data.started) {
+        // Laid out any sooner, the static page's top held the main thread,
+        // which starts the worker, by tens of milliseconds.
+        root.dataset.bootWorker = "running";
+        return;
+      }
       if (!(e.data && "headline" in e.data)) {
         workerMessages.push(e.data);
         if (e.data && e.data.failed) settleHeadline();

@@ -6,6 +6,10 @@
 // file, so the site works under any sub-path.
 "use strict";
 
+// The page (web/boot.js) lays out the early headline's place once the
+// worker runs, not before: it needs the main thread that starts this.
+self.postMessage({ started: true });
+
 // The module's download starts first: it goes on while wasm_exec.js loads
 // (importScripts waits for it).
 const response = fetch(new URL("risk.wasm", self.location.href), { credentials: "same-origin" });

@@ -4,11 +4,11 @@
 // runs it in a Web Worker as web/risk.wasm. It holds the model and its words
 // (core, i18n), no page and no charts, so it is a fraction of app.wasm.
 //
-// web/boot.js starts the worker as soon as a page with a query loads and
-// asks {headline: query}: the worker answers {headline: object}, the
-// headline of that page (see headline), long before the page's own wasm is
-// up. The
-// page then takes the worker over (or starts one) and posts {start: true}:
+// web/risk.js says {started: true} as soon as it runs. web/boot.js starts
+// the worker as soon as a page with a query loads and asks {headline:
+// query}: the worker answers {headline: object}, the headline of that page
+// (see headline), long before the page's own wasm is up. The page then
+// takes the worker over (or starts one) and posts {start: true}:
 // the worker warms up and says {ready: true} once it listens
 // (web/risk.js). The page posts a request per scenario, {slot, id, query}:
 // slot names the scenario ("b" the one on screen, "a" a pinned reference),
