@@ -9,6 +9,7 @@ import (
 	"computedash/core"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
 )
 
 // riskWorker is the page's side of the risk worker (web/risk.js running
@@ -119,11 +120,7 @@ func (w *riskWorker) receive(ctx app.Context, data app.Value) {
 	if data.Get("ready").Truthy() {
 		w.ready = true
 		ctx.Update() // #dash's data-worker
-		whenIdle(ctx, time.Second, func(app.Context) {
-			if err := warmRiskDecoder(); err != nil {
-				app.Log("risk worker: " + err.Error())
-			}
-		})
+		warmRiskDecoder(ctx, warmDecodes)
 		return
 	}
 	if data.Get("started").Truthy() {
@@ -153,17 +150,52 @@ func (w *riskWorker) receive(ctx app.Context, data app.Value) {
 	}
 }
 
-// warmRiskDecoder decodes an analysis once: the first decoding of a type
-// costs encoding/json its reflection, some twenty milliseconds in
-// WebAssembly, which the task that shows the worker's first analysis
-// must not pay.
-func warmRiskDecoder() error {
-	b, err := json.Marshal(core.Risk{Tornado: make([]core.TornadoRow, 1)})
-	if err != nil {
-		return err
+// warmDecodes is how many times the page decodes an analysis while idle,
+// before the worker's first: once only compiled the decoder (the first
+// analysis still took 5–26 ms, median 10 ms, to decode); four times, with
+// an analysis of a real one's size, the browser optimizes it too (1.2–18
+// ms, median 2.6 ms; docs/performance.md).
+const warmDecodes = 4
+
+// warmRiskDecoder decodes sampleRisk n times, each while the browser is
+// idle, so that the task that shows the worker's first analysis does not
+// pay for encoding/json's first runs.
+func warmRiskDecoder(ctx app.Context, n int) {
+	whenIdle(ctx, time.Second, func(ctx app.Context) {
+		var risk core.Risk
+		if err := json.Unmarshal(sampleRisk(), &risk); err != nil {
+			app.Log("risk worker: " + err.Error())
+			return
+		}
+		if n > 1 {
+			warmRiskDecoder(ctx, n-1)
+		}
+	})
+}
+
+// sampleRisk is an analysis as the worker writes it, with every kind of
+// value a real one has (true, fractions, negative amounts) and as many
+// tornado rows.
+func sampleRisk() []byte {
+	var cash core.YearMoney
+	for i := range cash {
+		cash[i] = core.MoneyOf(decimal.New(int64(i-5)*1234567891, -2)) // negative and positive, with cents
 	}
-	var risk core.Risk
-	return json.Unmarshal(b, &risk)
+	var rows []core.TornadoRow
+	for _, s := range core.Specs() {
+		if s.Shock != core.ShockNone {
+			rows = append(rows, core.TornadoRow{ID: s.ID, Low: core.Value{Decimal: decimal.New(28, -1)}, High: core.Value{Decimal: decimal.New(42, 0)},
+				NeedLow: cash[0], NeedHigh: cash[9], Swing: cash[9]})
+		}
+	}
+	b, _ := json.Marshal(core.Risk{ // Risk's fields always encode
+		MonteCarlo: core.MonteCarlo{N: 1000, Seed: 1, CashP10: cash, CashP50: cash, CashP90: cash,
+			PCashOutBefore2030: 1, PBreakEvenBy2030: 0.632, UnplacedPeakP50: 542376, UnplacedPeakP90: 996336},
+		Tornado:   rows,
+		GoalSeek:  152.49,
+		Reachable: true,
+	})
+	return b
 }
 
 // listening reports whether the worker takes requests (w may be nil).

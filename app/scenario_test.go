@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"computedash/core"
@@ -34,10 +36,23 @@ func TestSetInput(t *testing.T) {
 	}
 }
 
-// TestWarmRiskDecoder checks that the analysis the page decodes while idle,
-// to warm encoding/json up, survives its own round trip.
-func TestWarmRiskDecoder(t *testing.T) {
-	if err := warmRiskDecoder(); err != nil {
+// TestSampleRisk checks that the analysis the page decodes while idle, to
+// warm encoding/json up, decodes, and has what a real one has: every
+// tornado row, true, fractions and negative amounts.
+func TestSampleRisk(t *testing.T) {
+	b := sampleRisk()
+	var risk core.Risk
+	if err := json.Unmarshal(b, &risk); err != nil {
 		t.Fatal(err)
+	}
+	p, _ := core.ParseQuery("")
+	real := core.Analyze(core.Evaluate(p, nil))
+	if len(risk.Tornado) != len(real.Tornado) || !risk.Reachable {
+		t.Errorf("%d tornado rows (a real analysis has %d), reachable %v", len(risk.Tornado), len(real.Tornado), risk.Reachable)
+	}
+	for _, want := range []string{`true`, `"-`, `.632`, `2.8`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the sample has no %s: %.200s…", want, b)
+		}
 	}
 }
