@@ -120,7 +120,7 @@ func (w *riskWorker) receive(ctx app.Context, data app.Value) {
 	if data.Get("ready").Truthy() {
 		w.ready = true
 		ctx.Update() // #dash's data-worker
-		warmRiskDecoder(ctx, warmDecodes)
+		warmRiskDecoder(ctx, nil, warmDecodes)
 		return
 	}
 	if data.Get("started").Truthy() {
@@ -157,18 +157,22 @@ func (w *riskWorker) receive(ctx app.Context, data app.Value) {
 // ms, median 2.6 ms; docs/performance.md).
 const warmDecodes = 4
 
-// warmRiskDecoder decodes sampleRisk n times, each while the browser is
-// idle, so that the task that shows the worker's first analysis does not
-// pay for encoding/json's first runs.
-func warmRiskDecoder(ctx app.Context, n int) {
+// warmRiskDecoder decodes sample n times, each while the browser is idle,
+// so that the task that shows the worker's first analysis does not pay
+// for encoding/json's first runs. A nil sample is made (sampleRisk) in the
+// first idle period, once for all n.
+func warmRiskDecoder(ctx app.Context, sample []byte, n int) {
 	whenIdle(ctx, time.Second, func(ctx app.Context) {
+		if sample == nil {
+			sample = sampleRisk()
+		}
 		var risk core.Risk
-		if err := json.Unmarshal(sampleRisk(), &risk); err != nil {
+		if err := json.Unmarshal(sample, &risk); err != nil {
 			app.Log("risk worker: " + err.Error())
 			return
 		}
 		if n > 1 {
-			warmRiskDecoder(ctx, n-1)
+			warmRiskDecoder(ctx, sample, n-1)
 		}
 	})
 }
