@@ -1,6 +1,8 @@
 package core
 
 import (
+	"cmp"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -143,57 +145,198 @@ type Spec struct {
 	field  field
 }
 
-// field reads, writes and compares one input of Params, in the table's
-// units.
+// field is where one input lives in Params: a member, and for a member
+// with one entry per deal, slot, pool or company, the entry.
 type field struct {
-	get  func(*Params) decimal.Decimal
-	set  func(*Params, decimal.Decimal)
-	same func(p, q *Params) bool // the input has the same value in p and q
+	member member
+	i      int
 }
 
-// fieldOf is the field of a comparable Go value, converted to and from the
-// table's decimal units.
-func fieldOf[T comparable](ref func(*Params) *T, to func(T) decimal.Decimal, from func(decimal.Decimal) T) field {
-	return field{
-		get:  func(p *Params) decimal.Decimal { return to(*ref(p)) },
-		set:  func(p *Params, v decimal.Decimal) { *ref(p) = from(v) },
-		same: func(p, q *Params) bool { return *ref(p) == *ref(q) },
+// member names a member of Params that holds inputs.
+type member uint8
+
+// The members of Params that hold inputs.
+const (
+	mDealValue member = iota
+	mDealStart
+	mDealTerm
+	mDealRamp
+	mDealGB300
+	mDealOn
+	mAwsExt
+	mSlotValue
+	mSlotSupplier
+	mSlotStart
+	mSlotTerm
+	mSlotRamp
+	mSlotGB300
+	mP200
+	mP300
+	mKw200
+	mKw300
+	mPue
+	mPoolMW
+	mStargateCapex
+	mStargatePerGW
+	mStargateDelay
+	mRev2025
+	mRunRate
+	mGrowth
+	mFade
+	mOpex
+	mCash
+	mCapex
+	mCapexGrowth
+	mCapexFade
+	mCapexMultiple
+	mAiRevenue
+	mAiGrowth
+	mMcN
+	mMcSeed
+	mMcSpread
+	mMcDelay
+)
+
+// ref returns a pointer to the input's value in p: a *decimal.Decimal,
+// *float64, *int, *int64, *Month or *bool.
+func (f field) ref(p *Params) any {
+	switch f.member {
+	case mDealValue:
+		return &p.Deals[f.i].Value
+	case mDealStart:
+		return &p.Deals[f.i].Start
+	case mDealTerm:
+		return &p.Deals[f.i].Term
+	case mDealRamp:
+		return &p.Deals[f.i].Ramp
+	case mDealGB300:
+		return &p.Deals[f.i].GB300
+	case mDealOn:
+		return &p.Deals[f.i].On
+	case mAwsExt:
+		return &p.AWSExt
+	case mSlotValue:
+		return &p.Slots[f.i].Value
+	case mSlotSupplier:
+		return &p.Slots[f.i].Supplier
+	case mSlotStart:
+		return &p.Slots[f.i].Start
+	case mSlotTerm:
+		return &p.Slots[f.i].Term
+	case mSlotRamp:
+		return &p.Slots[f.i].Ramp
+	case mSlotGB300:
+		return &p.Slots[f.i].GB300
+	case mP200:
+		return &p.P200
+	case mP300:
+		return &p.P300
+	case mKw200:
+		return &p.KW200
+	case mKw300:
+		return &p.KW300
+	case mPue:
+		return &p.PUE
+	case mPoolMW:
+		return &p.PoolMW[f.i]
+	case mStargateCapex:
+		return &p.StargateCapex
+	case mStargatePerGW:
+		return &p.StargatePerGW
+	case mStargateDelay:
+		return &p.StargateDelay
+	case mRev2025:
+		return &p.Rev2025
+	case mRunRate:
+		return &p.RunRate
+	case mGrowth:
+		return &p.Growth
+	case mFade:
+		return &p.Fade
+	case mOpex:
+		return &p.Opex
+	case mCash:
+		return &p.Cash
+	case mCapex:
+		return &p.Capex[f.i]
+	case mCapexGrowth:
+		return &p.CapexGrowth
+	case mCapexFade:
+		return &p.CapexFade
+	case mCapexMultiple:
+		return &p.CapexMultiple
+	case mAiRevenue:
+		return &p.AIRevenue
+	case mAiGrowth:
+		return &p.AIGrowth
+	case mMcN:
+		return &p.MCN
+	case mMcSeed:
+		return &p.MCSeed
+	case mMcSpread:
+		return &p.MCSpread
+	case mMcDelay:
+		return &p.MCDelay
 	}
+	panic("core: an input without a member of Params") // the table is checked by every test
 }
 
-func moneyField(ref func(*Params) *decimal.Decimal) field {
-	return field{
-		get:  func(p *Params) decimal.Decimal { return *ref(p) },
-		set:  func(p *Params, v decimal.Decimal) { *ref(p) = v },
-		same: func(p, q *Params) bool { return ref(p).Equal(*ref(q)) },
-	}
-}
-
-func floatField(ref func(*Params) *float64) field {
-	return fieldOf(ref, decimal.NewFromFloat, decimal.Decimal.InexactFloat64)
-}
-
-func intField(ref func(*Params) *int) field {
-	return fieldOf(ref, func(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) },
-		func(v decimal.Decimal) int { return int(v.IntPart()) })
-}
-
-func int64Field(ref func(*Params) *int64) field {
-	return fieldOf(ref, decimal.NewFromInt, decimal.Decimal.IntPart)
-}
-
-func monthField(ref func(*Params) *Month) field {
-	return fieldOf(ref, func(m Month) decimal.Decimal { return decimal.NewFromInt(int64(m)) },
-		func(v decimal.Decimal) Month { return Month(v.IntPart()) })
-}
-
-func flagField(ref func(*Params) *bool) field {
-	return fieldOf(ref, func(on bool) decimal.Decimal {
-		if on {
+// get returns the input's value in p, in the table's units.
+func (f field) get(p *Params) decimal.Decimal {
+	switch v := f.ref(p).(type) {
+	case *decimal.Decimal:
+		return *v
+	case *float64:
+		return decimal.NewFromFloat(*v)
+	case *int:
+		return decimal.NewFromInt(int64(*v))
+	case *int64:
+		return decimal.NewFromInt(*v)
+	case *Month:
+		return decimal.NewFromInt(int64(*v))
+	case *bool:
+		if *v {
 			return decimal.NewFromInt(1)
 		}
-		return decimal.Zero
-	}, func(v decimal.Decimal) bool { return v.Sign() != 0 })
+	}
+	return decimal.Zero
+}
+
+// set writes v, in the table's units, as the input's value in p.
+func (f field) set(p *Params, v decimal.Decimal) {
+	switch r := f.ref(p).(type) {
+	case *decimal.Decimal:
+		*r = v
+	case *float64:
+		*r = v.InexactFloat64()
+	case *int:
+		*r = int(v.IntPart())
+	case *int64:
+		*r = v.IntPart()
+	case *Month:
+		*r = Month(v.IntPart())
+	case *bool:
+		*r = v.Sign() != 0
+	}
+}
+
+// same reports whether the input has the same value in p and q.
+func (f field) same(p, q *Params) bool {
+	switch a := f.ref(p).(type) {
+	case *decimal.Decimal:
+		return a.Equal(*f.ref(q).(*decimal.Decimal))
+	case *float64:
+		return *a == *f.ref(q).(*float64)
+	case *int:
+		return *a == *f.ref(q).(*int)
+	case *int64:
+		return *a == *f.ref(q).(*int64)
+	case *Month:
+		return *a == *f.ref(q).(*Month)
+	case *bool:
+		return *a == *f.ref(q).(*bool)
+	}
+	return false
 }
 
 // Index returns the position of the input with the given id in Specs, or -1.
@@ -228,97 +371,123 @@ type row struct {
 	choices   []string
 }
 
+// The input table, as data: the rows of each default deal and of each
+// extra-deal slot (their ids follow the deal's or the slot's), then the
+// others in input order. buildSpecs puts them in input order; the pools'
+// and companies' rows it writes from their tables.
+var (
+	// dealRows: the default, and where a row has none the source and
+	// confidence, are the deal's (DealDef).
+	dealRows = [...]row{
+		{id: ".value", unit: UnitBillions, kind: MoneyKind, lo: "0", hi: "2000", step: "0.1", ledger: true, field: field{member: mDealValue}},
+		{id: ".start", unit: UnitMonth, kind: MonthKind, lo: "2023-01", hi: "2039-12", step: "1", ledger: true, field: field{member: mDealStart}},
+		{id: ".term", unit: UnitMonths, kind: Whole, lo: "1", hi: "240", step: "1", ledger: true, field: field{member: mDealTerm}},
+		{id: ".ramp", unit: UnitMonths, kind: Whole, lo: "0", hi: "60", step: "1", src: "MODEL §3 table: ramp to full capacity", ledger: true, field: field{member: mDealRamp}},
+		{id: ".gb300", unit: UnitPercent, kind: Number, lo: "0", hi: "100", step: "1", src: "FACTS §9 GB300 shares per deal", conf: "L", ledger: true, field: field{member: mDealGB300}},
+		{id: ".on", kind: Flag, def: "1", lo: "0", hi: "1", step: "1", src: "MODEL §3", conf: "H", ledger: true, field: field{member: mDealOn}},
+	}
+	awsExtRow = row{id: "aws.ext", group: GroupAWS, unit: UnitBillions, kind: MoneyKind, def: "0", lo: "0", hi: "500", step: "1", src: "FACTS §4 AWS: expansion 2027+ (value undisclosed)", conf: "L", ledger: true, field: field{member: mAwsExt}}
+	// slotRows: the supplier's choices are the words of SupplierChoices.
+	slotRows = [...]row{
+		{id: ".value", group: GroupExtra, unit: UnitBillions, kind: MoneyKind, def: "0", lo: "0", hi: "2000", step: "0.1", src: slotSource, conf: "L", ledger: true, field: field{member: mSlotValue}},
+		{id: ".supplier", group: GroupExtra, unit: UnitSupplier, kind: Choice, def: "other", src: slotSource, conf: "L", ledger: true, field: field{member: mSlotSupplier}},
+		{id: ".start", group: GroupExtra, unit: UnitMonth, kind: MonthKind, def: "2027-01", lo: "2023-01", hi: "2039-12", step: "1", src: slotSource, conf: "L", ledger: true, field: field{member: mSlotStart}},
+		{id: ".term", group: GroupExtra, unit: UnitMonths, kind: Whole, def: "60", lo: "1", hi: "240", step: "1", src: slotSource, conf: "L", ledger: true, field: field{member: mSlotTerm}},
+		{id: ".ramp", group: GroupExtra, unit: UnitMonths, kind: Whole, def: "12", lo: "0", hi: "60", step: "1", src: slotSource, conf: "L", ledger: true, field: field{member: mSlotRamp}},
+		{id: ".gb300", group: GroupExtra, unit: UnitPercent, kind: Number, def: "100", lo: "0", hi: "100", step: "1", src: slotSource, conf: "L", ledger: true, field: field{member: mSlotGB300}},
+	}
+	powerRows = [...]row{
+		{id: "p200", group: GroupPower, unit: UnitPerGPUHour, kind: Number, def: "3.50", lo: "0.5", hi: "20", step: "0.05", src: priceSource, conf: "M-L", field: field{member: mP200}},
+		{id: "p300", group: GroupPower, unit: UnitPerGPUHour, kind: Number, def: "4.00", lo: "0.5", hi: "20", step: "0.05", src: priceSource, conf: "M-L", field: field{member: mP300}},
+		{id: "kw200", group: GroupPower, unit: UnitKWPerRack, kind: Number, def: "120", lo: "50", hi: "250", step: "1", src: "FACTS §1 rack power: GB200 ~120 kW typical", conf: "M-H", field: field{member: mKw200}},
+		{id: "kw300", group: GroupPower, unit: UnitKWPerRack, kind: Number, def: "135", lo: "50", hi: "250", step: "1", src: "FACTS §1 rack power: GB300 ~120–140 kW", conf: "M-H", field: field{member: mKw300}},
+		{id: "pue", group: GroupPower, unit: UnitRatio, kind: Number, def: "1.20", lo: "1.00", hi: "2.00", step: "0.01", src: "FACTS §1 PUE of a liquid-cooled AI hall: 1.1–1.2", conf: "M", field: field{member: mPue}},
+	}
+	stargateRows = [...]row{
+		{id: "stargate.capex", group: GroupStargate, unit: UnitBillions, kind: MoneyKind, def: "500", lo: "0", hi: "2000", step: "10", src: "FACTS §5 target: $500B, 10 GW", conf: "H", field: field{member: mStargateCapex}},
+		{id: "stargate.perGW", group: GroupStargate, unit: UnitBillionsPerGW, kind: Number, def: "50", lo: "10", hi: "150", step: "1", src: "FACTS §3 Stargate: $500B ÷ 10 GW", conf: "H", field: field{member: mStargatePerGW}},
+		{id: "stargate.delay", group: GroupStargate, unit: UnitMonths, kind: Whole, def: "0", lo: "0", hi: "48", step: "1", src: "MODEL §5: sites on their announced dates", conf: "M", shock: ShockAdd12, field: field{member: mStargateDelay}},
+	}
+	financeRows = [...]row{
+		{id: "oai.rev2025", group: GroupFinance, unit: UnitBillions, kind: MoneyKind, def: "13", lo: "0", hi: "200", step: "0.5", src: "FACTS §7 revenue: 2025 ~$13B", conf: "H", field: field{member: mRev2025}},
+		{id: "oai.runrate", group: GroupFinance, unit: UnitBillions, kind: MoneyKind, def: "20", lo: "0", hi: "500", step: "0.5", src: "FACTS §7 run rate: >$20B end-2025", conf: "H", field: field{member: mRunRate}},
+		{id: "oai.growth", group: GroupFinance, unit: UnitPercentYear, kind: Number, def: "80", lo: "0", hi: "300", step: "1", src: "FACTS §7 projections: $100B by 2027–29, $200B in 2030", conf: "M", field: field{member: mGrowth}},
+		{id: "oai.fade", group: GroupFinance, unit: UnitPercentYear, kind: Number, def: "15", lo: "0", hi: "100", step: "1", src: "FACTS §7 projections (growth slows as revenue grows)", conf: "M", field: field{member: mFade}},
+		{id: "oai.opex", group: GroupFinance, unit: UnitPercentRev, kind: Number, def: "30", lo: "0", hi: "95", step: "1", src: "FACTS §9 oai.opex (assumed)", conf: "L", field: field{member: mOpex}},
+		{id: "oai.cash", group: GroupFinance, unit: UnitBillions, kind: MoneyKind, def: "40", lo: "0", hi: "1000", step: "1", src: "FACTS §9 oai.cash: the $40B SoftBank-led round (assumed)", conf: "L", field: field{member: mCash}},
+	}
+	bigTechRows = [...]row{
+		{id: "capex.growth", group: GroupBigTech, unit: UnitPercentYear, kind: Number, def: "25", lo: "-50", hi: "100", step: "1", src: "FACTS §6: 2026 guidance 470–700 vs ~380", conf: "M", field: field{member: mCapexGrowth}},
+		{id: "capex.fade", group: GroupBigTech, unit: UnitPercentYear, kind: Number, def: "20", lo: "0", hi: "100", step: "1", src: "assumption: growth slows each year", conf: "L", field: field{member: mCapexFade}},
+		{id: "capex.multiple", group: GroupBigTech, unit: UnitRatio, kind: Number, def: "2.0", lo: "1", hi: "5", step: "0.1", src: "FACTS §8 Sequoia: ×2 for a 50 % gross margin", conf: "H", field: field{member: mCapexMultiple}},
+		{id: "ai.revenue", group: GroupBigTech, unit: UnitBillions, kind: MoneyKind, def: "60", lo: "0", hi: "5000", step: "5", src: "FACTS §9 ai.revenue (assumed)", conf: "L", field: field{member: mAiRevenue}},
+		{id: "ai.growth", group: GroupBigTech, unit: UnitPercentYear, kind: Number, def: "50", lo: "-50", hi: "200", step: "1", src: "FACTS §9 ai.growth (assumed)", conf: "L", field: field{member: mAiGrowth}},
+	}
+	riskRows = [...]row{
+		{id: "mc.n", group: GroupRisk, unit: UnitDraws, kind: Whole, def: "1000", lo: "100", hi: "20000", step: "100", src: "MODEL §9", conf: "H", field: field{member: mMcN}},
+		{id: "mc.seed", group: GroupRisk, kind: Whole, def: "1", lo: "0", hi: "4294967295", step: "1", src: "MODEL §9", conf: "H", field: field{member: mMcSeed}},
+		{id: "mc.spread", group: GroupRisk, unit: UnitPercent, kind: Number, def: "30", lo: "0", hi: "90", step: "1", src: "MODEL §9: triangular ± spread", conf: "M", field: field{member: mMcSpread}},
+		{id: "mc.delay", group: GroupRisk, unit: UnitMonths, kind: Whole, def: "12", lo: "0", hi: "48", step: "1", src: "MODEL §9", conf: "M", field: field{member: mMcDelay}},
+	}
+)
+
+const (
+	priceSource = "FACTS §2 and §9: long-contract rates below the $10.50 list price"
+	slotSource  = "MODEL §14: a deal not yet signed (FACTS §10 for the mid-2026 ones)"
+)
+
 func buildSpecs() ([]Spec, map[string]int) {
 	var rows []row
-	add := func(r row) {
-		if r.shock == ShockNone && r.group != GroupRisk && (r.kind == MoneyKind || r.kind == Number || r.kind == Whole) {
-			r.shock = ShockScale
+	add := func(rs ...row) {
+		for _, r := range rs {
+			if r.shock == ShockNone && r.group != GroupRisk && (r.kind == MoneyKind || r.kind == Number || r.kind == Whole) {
+				r.shock = ShockScale
+			}
+			rows = append(rows, r)
 		}
-		rows = append(rows, r)
 	}
-	dealGroup := func(id DealID) Group { return Group(id) }
-	for i, d := range defaultDeals {
-		add(row{id: string(d.ID) + ".value", group: dealGroup(d.ID), unit: UnitBillions, kind: MoneyKind, def: d.Value, lo: "0", hi: "2000", step: "0.1", src: d.Source, conf: d.Confidence, ledger: true,
-			field: moneyField(func(p *Params) *decimal.Decimal { return &p.Deals[i].Value })})
+	for k := range dealRows {
+		for i, d := range defaultDeals {
+			r := dealRows[k]
+			r.id, r.group, r.field.i = string(d.ID)+r.id, Group(d.ID), i
+			if r.def == "" {
+				r.def = [...]string{d.Value, d.Start, d.Term, d.Ramp, d.GB300}[k]
+			}
+			r.src, r.conf = cmp.Or(r.src, d.Source), cmp.Or(r.conf, d.Confidence)
+			add(r)
+		}
 	}
-	for i, d := range defaultDeals {
-		add(row{id: string(d.ID) + ".start", group: dealGroup(d.ID), unit: UnitMonth, kind: MonthKind, def: d.Start, lo: "2023-01", hi: "2039-12", step: "1", src: d.Source, conf: d.Confidence, ledger: true,
-			field: monthField(func(p *Params) *Month { return &p.Deals[i].Start })})
-	}
-	for i, d := range defaultDeals {
-		add(row{id: string(d.ID) + ".term", group: dealGroup(d.ID), unit: UnitMonths, kind: Whole, def: d.Term, lo: "1", hi: "240", step: "1", src: d.Source, conf: d.Confidence, ledger: true,
-			field: intField(func(p *Params) *int { return &p.Deals[i].Term })})
-	}
-	for i, d := range defaultDeals {
-		add(row{id: string(d.ID) + ".ramp", group: dealGroup(d.ID), unit: UnitMonths, kind: Whole, def: d.Ramp, lo: "0", hi: "60", step: "1", src: "MODEL §3 table: ramp to full capacity", conf: d.Confidence, ledger: true,
-			field: intField(func(p *Params) *int { return &p.Deals[i].Ramp })})
-	}
-	for i, d := range defaultDeals {
-		add(row{id: string(d.ID) + ".gb300", group: dealGroup(d.ID), unit: UnitPercent, kind: Number, def: d.GB300, lo: "0", hi: "100", step: "1", src: "FACTS §9 GB300 shares per deal", conf: "L", ledger: true,
-			field: floatField(func(p *Params) *float64 { return &p.Deals[i].GB300 })})
-	}
-	for i, d := range defaultDeals {
-		add(row{id: string(d.ID) + ".on", group: dealGroup(d.ID), kind: Flag, def: "1", lo: "0", hi: "1", step: "1", src: "MODEL §3", conf: "H", ledger: true,
-			field: flagField(func(p *Params) *bool { return &p.Deals[i].On })})
-	}
-	add(row{id: "aws.ext", group: GroupAWS, unit: UnitBillions, kind: MoneyKind, def: "0", lo: "0", hi: "500", step: "1", src: "FACTS §4 AWS: expansion 2027+ (value undisclosed)", conf: "L", ledger: true,
-		field: moneyField(func(p *Params) *decimal.Decimal { return &p.AWSExt })})
+	add(awsExtRow)
 	words := make([]string, len(supplierChoices))
 	for i, c := range supplierChoices {
 		words[i] = c.ID
 	}
 	for i, id := range slotIDs {
-		x := string(id)
-		const src = "MODEL §14: a deal not yet signed (FACTS §10 for the mid-2026 ones)"
-		add(row{id: x + ".value", group: GroupExtra, unit: UnitBillions, kind: MoneyKind, def: "0", lo: "0", hi: "2000", step: "0.1", src: src, conf: "L", ledger: true,
-			field: moneyField(func(p *Params) *decimal.Decimal { return &p.Slots[i].Value })})
-		add(row{id: x + ".supplier", group: GroupExtra, unit: UnitSupplier, kind: Choice, def: "other", src: src, conf: "L", ledger: true, choices: words, shock: ShockNone,
-			field: intField(func(p *Params) *int { return &p.Slots[i].Supplier })})
-		add(row{id: x + ".start", group: GroupExtra, unit: UnitMonth, kind: MonthKind, def: "2027-01", lo: "2023-01", hi: "2039-12", step: "1", src: src, conf: "L", ledger: true,
-			field: monthField(func(p *Params) *Month { return &p.Slots[i].Start })})
-		add(row{id: x + ".term", group: GroupExtra, unit: UnitMonths, kind: Whole, def: "60", lo: "1", hi: "240", step: "1", src: src, conf: "L", ledger: true,
-			field: intField(func(p *Params) *int { return &p.Slots[i].Term })})
-		add(row{id: x + ".ramp", group: GroupExtra, unit: UnitMonths, kind: Whole, def: "12", lo: "0", hi: "60", step: "1", src: src, conf: "L", ledger: true,
-			field: intField(func(p *Params) *int { return &p.Slots[i].Ramp })})
-		add(row{id: x + ".gb300", group: GroupExtra, unit: UnitPercent, kind: Number, def: "100", lo: "0", hi: "100", step: "1", src: src, conf: "L", ledger: true,
-			field: floatField(func(p *Params) *float64 { return &p.Slots[i].GB300 })})
+		for _, r := range slotRows {
+			r.id, r.field.i = string(id)+r.id, i
+			if r.kind == Choice {
+				r.choices = words
+			}
+			add(r)
+		}
 	}
-	const price = "FACTS §2 and §9: long-contract rates below the $10.50 list price"
-	add(row{id: "p200", group: GroupPower, unit: UnitPerGPUHour, kind: Number, def: "3.50", lo: "0.5", hi: "20", step: "0.05", src: price, conf: "M-L", field: floatField(func(p *Params) *float64 { return &p.P200 })})
-	add(row{id: "p300", group: GroupPower, unit: UnitPerGPUHour, kind: Number, def: "4.00", lo: "0.5", hi: "20", step: "0.05", src: price, conf: "M-L", field: floatField(func(p *Params) *float64 { return &p.P300 })})
-	add(row{id: "kw200", group: GroupPower, unit: UnitKWPerRack, kind: Number, def: "120", lo: "50", hi: "250", step: "1", src: "FACTS §1 rack power: GB200 ~120 kW typical", conf: "M-H", field: floatField(func(p *Params) *float64 { return &p.KW200 })})
-	add(row{id: "kw300", group: GroupPower, unit: UnitKWPerRack, kind: Number, def: "135", lo: "50", hi: "250", step: "1", src: "FACTS §1 rack power: GB300 ~120–140 kW", conf: "M-H", field: floatField(func(p *Params) *float64 { return &p.KW300 })})
-	add(row{id: "pue", group: GroupPower, unit: UnitRatio, kind: Number, def: "1.20", lo: "1.00", hi: "2.00", step: "0.01", src: "FACTS §1 PUE of a liquid-cooled AI hall: 1.1–1.2", conf: "M", field: floatField(func(p *Params) *float64 { return &p.PUE })})
+	add(powerRows[:]...)
 	for i, pl := range pools {
 		src := "FACTS §9 pool capacities (assumed)"
 		if pl.MW == "0" {
 			src = "MODEL §14: no capacity until the user says where the power is"
 		}
 		add(row{id: string(pl.ID) + ".mw", group: GroupStargate, unit: UnitMW, kind: Number, def: pl.MW, lo: "0", hi: "20000", step: "50", src: src, conf: pl.Confidence,
-			field: floatField(func(p *Params) *float64 { return &p.PoolMW[i] })})
+			field: field{mPoolMW, i}})
 	}
-	add(row{id: "stargate.capex", group: GroupStargate, unit: UnitBillions, kind: MoneyKind, def: "500", lo: "0", hi: "2000", step: "10", src: "FACTS §5 target: $500B, 10 GW", conf: "H", field: moneyField(func(p *Params) *decimal.Decimal { return &p.StargateCapex })})
-	add(row{id: "stargate.perGW", group: GroupStargate, unit: UnitBillionsPerGW, kind: Number, def: "50", lo: "10", hi: "150", step: "1", src: "FACTS §3 Stargate: $500B ÷ 10 GW", conf: "H", field: floatField(func(p *Params) *float64 { return &p.StargatePerGW })})
-	add(row{id: "stargate.delay", group: GroupStargate, unit: UnitMonths, kind: Whole, def: "0", lo: "0", hi: "48", step: "1", src: "MODEL §5: sites on their announced dates", conf: "M", shock: ShockAdd12, field: intField(func(p *Params) *int { return &p.StargateDelay })})
-	add(row{id: "oai.rev2025", group: GroupFinance, unit: UnitBillions, kind: MoneyKind, def: "13", lo: "0", hi: "200", step: "0.5", src: "FACTS §7 revenue: 2025 ~$13B", conf: "H", field: moneyField(func(p *Params) *decimal.Decimal { return &p.Rev2025 })})
-	add(row{id: "oai.runrate", group: GroupFinance, unit: UnitBillions, kind: MoneyKind, def: "20", lo: "0", hi: "500", step: "0.5", src: "FACTS §7 run rate: >$20B end-2025", conf: "H", field: moneyField(func(p *Params) *decimal.Decimal { return &p.RunRate })})
-	add(row{id: "oai.growth", group: GroupFinance, unit: UnitPercentYear, kind: Number, def: "80", lo: "0", hi: "300", step: "1", src: "FACTS §7 projections: $100B by 2027–29, $200B in 2030", conf: "M", field: floatField(func(p *Params) *float64 { return &p.Growth })})
-	add(row{id: "oai.fade", group: GroupFinance, unit: UnitPercentYear, kind: Number, def: "15", lo: "0", hi: "100", step: "1", src: "FACTS §7 projections (growth slows as revenue grows)", conf: "M", field: floatField(func(p *Params) *float64 { return &p.Fade })})
-	add(row{id: "oai.opex", group: GroupFinance, unit: UnitPercentRev, kind: Number, def: "30", lo: "0", hi: "95", step: "1", src: "FACTS §9 oai.opex (assumed)", conf: "L", field: floatField(func(p *Params) *float64 { return &p.Opex })})
-	add(row{id: "oai.cash", group: GroupFinance, unit: UnitBillions, kind: MoneyKind, def: "40", lo: "0", hi: "1000", step: "1", src: "FACTS §9 oai.cash: the $40B SoftBank-led round (assumed)", conf: "L", field: moneyField(func(p *Params) *decimal.Decimal { return &p.Cash })})
+	add(stargateRows[:]...)
+	add(financeRows[:]...)
 	for i, c := range companies {
 		add(row{id: "capex." + c.ID, group: GroupBigTech, unit: UnitBillions, kind: MoneyKind, def: c.Capex, lo: "0", hi: "2000", step: "1", src: "FACTS §6 Big Tech capex 2025", conf: "H",
-			field: moneyField(func(p *Params) *decimal.Decimal { return &p.Capex[i] })})
+			field: field{mCapex, i}})
 	}
-	add(row{id: "capex.growth", group: GroupBigTech, unit: UnitPercentYear, kind: Number, def: "25", lo: "-50", hi: "100", step: "1", src: "FACTS §6: 2026 guidance 470–700 vs ~380", conf: "M", field: floatField(func(p *Params) *float64 { return &p.CapexGrowth })})
-	add(row{id: "capex.fade", group: GroupBigTech, unit: UnitPercentYear, kind: Number, def: "20", lo: "0", hi: "100", step: "1", src: "assumption: growth slows each year", conf: "L", field: floatField(func(p *Params) *float64 { return &p.CapexFade })})
-	add(row{id: "capex.multiple", group: GroupBigTech, unit: UnitRatio, kind: Number, def: "2.0", lo: "1", hi: "5", step: "0.1", src: "FACTS §8 Sequoia: ×2 for a 50 % gross margin", conf: "H", field: floatField(func(p *Params) *float64 { return &p.CapexMultiple })})
-	add(row{id: "ai.revenue", group: GroupBigTech, unit: UnitBillions, kind: MoneyKind, def: "60", lo: "0", hi: "5000", step: "5", src: "FACTS §9 ai.revenue (assumed)", conf: "L", field: moneyField(func(p *Params) *decimal.Decimal { return &p.AIRevenue })})
-	add(row{id: "ai.growth", group: GroupBigTech, unit: UnitPercentYear, kind: Number, def: "50", lo: "-50", hi: "200", step: "1", src: "FACTS §9 ai.growth (assumed)", conf: "L", field: floatField(func(p *Params) *float64 { return &p.AIGrowth })})
-	add(row{id: "mc.n", group: GroupRisk, unit: UnitDraws, kind: Whole, def: "1000", lo: "100", hi: "20000", step: "100", src: "MODEL §9", conf: "H", field: intField(func(p *Params) *int { return &p.MCN })})
-	add(row{id: "mc.seed", group: GroupRisk, kind: Whole, def: "1", lo: "0", hi: "4294967295", step: "1", src: "MODEL §9", conf: "H", field: int64Field(func(p *Params) *int64 { return &p.MCSeed })})
-	add(row{id: "mc.spread", group: GroupRisk, unit: UnitPercent, kind: Number, def: "30", lo: "0", hi: "90", step: "1", src: "MODEL §9: triangular ± spread", conf: "M", field: floatField(func(p *Params) *float64 { return &p.MCSpread })})
-	add(row{id: "mc.delay", group: GroupRisk, unit: UnitMonths, kind: Whole, def: "12", lo: "0", hi: "48", step: "1", src: "MODEL §9", conf: "M", field: intField(func(p *Params) *int { return &p.MCDelay })})
+	add(bigTechRows[:]...)
+	add(riskRows[:]...)
 
 	s := make([]Spec, len(rows))
 	idx := make(map[string]int, len(rows))

@@ -303,6 +303,20 @@ func TestSpecTable(t *testing.T) {
 		if !s.Get(&p).Equal(s.Max) {
 			t.Errorf("%s: Set above the range gives %s", s.ID, s.Get(&p))
 		}
+		// Each input has a place of its own in Params: moving it moves no
+		// other, and Equal sees it.
+		p = Defaults()
+		v := s.Max
+		if s.Default.Equal(v) {
+			v = s.Min
+		}
+		s.Set(&p, v)
+		base := Defaults()
+		for j := range specs {
+			if moved := !specs[j].field.same(&p, &base); moved != (i == j) {
+				t.Errorf("setting %s to %s: %s moved = %v", s.ID, v, specs[j].ID, moved)
+			}
+		}
 	}
 	if Index("no.such") != -1 {
 		t.Error("Index of an unknown id")
