@@ -24,6 +24,16 @@ const (
 	gcPercent   = 400             // the heap may grow to five times what is live before the collector runs unasked
 )
 
+// drawsAfterCharts is the size of a risk analysis, in draws, from which
+// the worker starts it once the charts of the change are drawn: such an
+// analysis takes longer than the charts do (about 1.2 s at 20,000 draws
+// against 0.1–0.2 s), and while the worker holds one of two cores, a
+// chart drawn meanwhile took up to 35 ms instead of 2–5, and the first
+// released move at 20,000 draws had a task over 50 ms in 3 pages of 18;
+// started after the charts, in none, and on screen as soon
+// (docs/performance.md).
+const drawsAfterCharts = 5000
+
 // dashboard is the page: it owns the scenario, turns the actions of its
 // children into new inputs, and hands the work that follows a change to
 // the chart pump, the risk run and the URL's synchronisation.
@@ -49,6 +59,7 @@ type dashboard struct {
 	viewNotices []core.Notice // notices about the page's own parameters
 	ready       bool
 	riskWaits   bool     // riskAfterRest is scheduled
+	riskLater   bool     // the risk analysis starts once the charts are drawn (drawsAfterCharts)
 	collecting  bool     // collectWhenIdle is scheduled
 	warmed      int      // steps of warmUp run
 	warming     bool     // a step of warmUp is scheduled
@@ -291,6 +302,10 @@ func (d *dashboard) riskAfterRest(ctx app.Context) {
 // startRiskIfDue starts the risk analysis of the scenario on screen unless
 // it is already on screen or running.
 func (d *dashboard) startRiskIfDue(ctx app.Context) {
+	if d.charts.pumping && d.worker.listening() && d.sc.params.MCN >= drawsAfterCharts {
+		d.riskLater = true // the pump's end starts it
+		return
+	}
 	if !d.riskReady() && d.risk == nil {
 		d.startRisk(ctx)
 		if !d.held { // else the page says "updating" already (paintStale), and release updates it
@@ -346,6 +361,10 @@ func (d *dashboard) pump(ctx app.Context) {
 		return
 	}
 	d.charts.pumping = false
+	if d.riskLater {
+		d.riskLater = false
+		later(ctx, 0, d.startRiskIfDue)
+	}
 	if d.refreshLedger() {
 		d.update(ctx)
 	}
