@@ -300,7 +300,8 @@ func (d *dashboard) riskAfterRest(ctx app.Context) {
 }
 
 // startRiskIfDue starts the risk analysis of the scenario on screen unless
-// it is already on screen or running.
+// it is already on screen or running; in the worker, one of
+// drawsAfterCharts draws or more waits until the charts are drawn.
 func (d *dashboard) startRiskIfDue(ctx app.Context) {
 	if d.charts.pumping && d.worker.listening() && d.sc.params.MCN >= drawsAfterCharts {
 		d.riskLater = true // the pump's end starts it
