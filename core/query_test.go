@@ -304,7 +304,7 @@ func TestSpecTable(t *testing.T) {
 			t.Errorf("%s: Set above the range gives %s", s.ID, s.Get(&p))
 		}
 		// Each input has a place of its own in Params: moving it moves no
-		// other, and Equal sees it.
+		// other, and comparing sees it.
 		p = Defaults()
 		v := s.Max
 		if s.Default.Equal(v) {
