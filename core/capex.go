@@ -17,9 +17,9 @@ func BuildCapex(p *Params) [HorizonYears]CapexYear {
 	var out [HorizonYears]CapexYear
 	var capex [len(companies)]float64
 	for i := range capex {
-		capex[i] = p.Capex[i].InexactFloat64()
+		capex[i] = float64Of(p.Capex[i])
 	}
-	ai := p.AIRevenue.InexactFloat64()
+	ai := float64Of(p.AIRevenue)
 	for y := range HorizonYears {
 		year := FirstYear + y
 		if year > FirstYear {

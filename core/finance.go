@@ -42,7 +42,7 @@ func newRevenueInputs(p *Params) revenueInputs {
 	share := decimal.NewFromInt(1).Sub(decimal.NewFromFloat(p.Opex).Shift(-2))
 	return revenueInputs{
 		rev2025:  [12]Cents(Allocate(dollars(p.Rev2025), RampWeights(12, 0))),
-		runRate:  p.RunRate.Shift(9).InexactFloat64(),
+		runRate:  float64Of(p.RunRate.Shift(9)),
 		growth:   p.Growth,
 		fade:     p.Fade,
 		netShare: share,

@@ -126,7 +126,7 @@ func headline(r *Result, rep *Report) []Figure {
 
 	hhi := Figure{ID: FigHHI, Raw: "null", None: true, Note: NoteNone, Tone: ToneOK, Month: NoMonth}
 	if y := HeadlineHHIYear - FirstYear; r.HasHHI[y] {
-		x := r.HHI[y].InexactFloat64()
+		x := float64Of(r.HHI[y])
 		hhi.Float, hhi.Raw, hhi.None, hhi.Note, hhi.Band = x, r.HHI[y].String(), false, NoteBand, BandOf(x)
 		switch hhi.Band {
 		case BandHigh:

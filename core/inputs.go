@@ -308,7 +308,7 @@ func (f field) set(p *Params, v decimal.Decimal) {
 	case *decimal.Decimal:
 		*r = v
 	case *float64:
-		*r = v.InexactFloat64()
+		*r = float64Of(v)
 	case *int:
 		*r = int(v.IntPart())
 	case *int64:

@@ -1,7 +1,8 @@
 package core
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -89,6 +90,10 @@ func BuildLedger(p *Params) Ledger {
 // NewLedger schedules the given deals, whatever table they come from, and
 // puts them in placement order.
 func NewLedger(terms []Terms) Ledger {
+	terms = slices.Clone(terms) // the caller's order stays
+	slices.SortStableFunc(terms, func(a, b Terms) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
+	})
 	l := Ledger{Deals: make([]Deal, 0, len(terms))}
 	for _, t := range terms {
 		d := Deal{Terms: t}
@@ -99,12 +104,6 @@ func NewLedger(terms []Terms) Ledger {
 		}
 		l.Deals = append(l.Deals, d)
 	}
-	sort.SliceStable(l.Deals, func(a, b int) bool {
-		if l.Deals[a].Start != l.Deals[b].Start {
-			return l.Deals[a].Start < l.Deals[b].Start
-		}
-		return l.Deals[a].ID < l.Deals[b].ID
-	})
 	for i := range l.Deals {
 		for m, c := range l.Deals[i].Obligations {
 			l.Total[m] += c
@@ -156,7 +155,7 @@ func Allocate(total Cents, weights []int64) []Cents {
 	for k := range order {
 		order[k] = k
 	}
-	sort.SliceStable(order, func(a, b int) bool { return rem[order[a]] > rem[order[b]] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rem[b], rem[a]) })
 	for _, k := range order[:left] {
 		parts[k]++
 	}

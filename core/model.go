@@ -38,5 +38,5 @@ func powerOf(p *Params) power {
 }
 
 func sitesOf(p *Params, perGW float64, delay int) ([]Site, float64) {
-	return Sites(p.StargateCapex.InexactFloat64(), perGW, delay, p.PoolMW)
+	return Sites(float64Of(p.StargateCapex), perGW, delay, p.PoolMW)
 }

@@ -23,8 +23,30 @@ func (c Cents) Float64() float64 {
 	if c >= -1<<53 && c <= 1<<53 {
 		return float64(c) / 100 // both operands exact: correctly rounded
 	}
-	return c.Decimal().InexactFloat64()
+	return float64Of(c.Decimal())
 }
+
+// float64Of returns d as the float64 nearest to its exact value, the value
+// of d.InexactFloat64(): both round the exact value once, to nearest, ties
+// to even. It does without the big.Rat and the greatest common divisor
+// that InexactFloat64 goes through: a coefficient below 10¹⁵ and a power
+// of ten up to 10²² are exact as float64, and one IEEE operation on them
+// rounds once; other values are read from their digits by strconv.
+func float64Of(d decimal.Decimal) float64 {
+	if e := d.Exponent(); e >= -22 && e <= 22 && d.NumDigits() <= 15 {
+		c := float64(d.CoefficientInt64())
+		if e < 0 {
+			return c / exactPow10[-e]
+		}
+		return c * exactPow10[e]
+	}
+	f, _ := strconv.ParseFloat(d.String(), 64) // ±Inf beyond float64's range, as InexactFloat64
+	return f
+}
+
+// exactPow10 holds 10⁰ … 10²², the powers of ten that float64 holds exactly.
+var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // String returns c as dollars with two decimals, such as "490322580.64".
 func (c Cents) String() string {
@@ -220,7 +242,7 @@ func (m Money) Decimal() decimal.Decimal {
 // Float64 returns m in dollars as the nearest float64, for charts.
 func (m Money) Float64() float64 {
 	if m.big != nil {
-		return m.big.InexactFloat64()
+		return float64Of(*m.big)
 	}
 	return m.c.Float64()
 }

@@ -42,7 +42,11 @@ func (m Month) InHorizon() bool { return m >= FirstMonth && m <= LastMonth }
 
 // String returns m as YYYY-MM.
 func (m Month) String() string {
-	return fmt.Sprintf("%04d-%02d", m.Year(), m.Calendar())
+	y, mo := m.Year(), m.Calendar()
+	if y < 0 || y > 9999 {
+		return fmt.Sprintf("%04d-%02d", y, mo)
+	}
+	return string([]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + mo/10), byte('0' + mo%10)})
 }
 
 // ParseMonth parses a month written exactly as YYYY-MM with the month 01–12.

@@ -1,10 +1,10 @@
 package core
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sort"
 
 	"github.com/shopspring/decimal"
 )
@@ -318,11 +318,8 @@ func tornado(base *Params, e *engine) []TornadoRow {
 		row.Swing = needs[1].Sub(needs[0]).Abs()
 		rows = append(rows, row)
 	}
-	sort.SliceStable(rows, func(a, b int) bool {
-		if c := rows[a].Swing.Cmp(rows[b].Swing); c != 0 {
-			return c > 0
-		}
-		return rows[a].ID < rows[b].ID
+	slices.SortStableFunc(rows, func(a, b TornadoRow) int {
+		return cmp.Or(b.Swing.Cmp(a.Swing), cmp.Compare(a.ID, b.ID))
 	})
 	return rows
 }
@@ -336,11 +333,11 @@ func (s *Spec) shocked(v decimal.Decimal, side int) decimal.Decimal {
 	}
 	switch s.Kind {
 	case Number:
-		x := v.InexactFloat64() * [2]float64{0.8, 1.2}[side]
-		x = math.Max(s.Min.InexactFloat64(), math.Min(x, s.Max.InexactFloat64()))
+		x := float64Of(v) * [2]float64{0.8, 1.2}[side]
+		x = math.Max(float64Of(s.Min), math.Min(x, float64Of(s.Max)))
 		return decimal.NewFromFloat(x)
 	case Whole:
-		x := math.Round(v.InexactFloat64() * [2]float64{0.8, 1.2}[side])
+		x := math.Round(float64Of(v) * [2]float64{0.8, 1.2}[side])
 		return s.clamp(decimal.NewFromFloat(x))
 	}
 	return s.clamp(v.Mul([2]decimal.Decimal{tornadoLow, tornadoHigh}[side]))
