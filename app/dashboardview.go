@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"computedash/charts"
+	"computedash/core"
 	"computedash/i18n"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -23,7 +24,7 @@ func (d *dashboard) Render() app.UI {
 	}
 	root := app.Div().ID("dash").Class("dash").Class(embedClass(d.view.embed)).Class(printClass(d.view.print)).
 		DataSet("gen", d.gen).DataSet("risk", riskState).DataSet("settled", d.settled()).DataSet("worker", d.workerState()).Lang(string(c.Lang))
-	date := time.Now().Format("2006-01-02")
+	date := today()
 	switch {
 	case d.static:
 		// Not ready: boot.js waits for the live page's data-ready. And no
@@ -153,4 +154,12 @@ func (d *dashboard) riskProgress(c i18n.Catalog) string {
 		msg += " " + c.Lang.Percent(float64(d.risk.percent()), 0)
 	}
 	return msg
+}
+
+// today is the local date, YYYY-MM-DD, for the board pack's header. It
+// does without time.Format, a large function that every update of the page
+// would run, and the browser compile twice, for one date.
+func today() string {
+	y, m, d := time.Now().Date()
+	return core.MonthOf(y, int(m)).String() + "-" + string([]byte{byte('0' + d/10), byte('0' + d%10)})
 }
